@@ -1,0 +1,54 @@
+# netteach: two commands set up everything on a fresh machine with Python 3.11+ and make.
+#   make serve   set up and open the course in Voila (http://127.0.0.1:8866/)
+#   make test    set up and run every test (needs Chromium; see README)
+# Also: make bench (benchmarks), make lint (ruff), make loadtest (30 simulated learners).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8866
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+TESTHOME := $(CURDIR)/test-output/home
+
+export MPLBACKEND := Agg
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve test bench lint loadtest setup clean screenshots
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "netteach needs Python 3.11 or newer")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+setup: $(STAMP)
+
+serve: $(STAMP)
+	@echo ""
+	@echo "  netteach is starting. Open the landing page at:"
+	@echo "    http://127.0.0.1:$(PORT)/voila/render/00_start_here.ipynb"
+	@echo "  (Press Ctrl+C to stop.)"
+	@echo ""
+	$(BIN)/voila --no-browser --port=$(PORT) --Voila.ip=127.0.0.1 notebooks/
+
+test: $(STAMP)
+	@$(BIN)/python tools/find_chromium.py >/dev/null || { $(BIN)/python tools/find_chromium.py; exit 1; }
+	@mkdir -p $(TESTHOME)
+	JUPYTER_DATA_DIR=$(TESTHOME)/data JUPYTER_CONFIG_DIR=$(TESTHOME)/config \
+	JUPYTER_RUNTIME_DIR=$(TESTHOME)/runtime MPLCONFIGDIR=$(TESTHOME)/mpl XDG_CACHE_HOME=$(TESTHOME)/cache \
+	IPYTHONDIR=$(TESTHOME)/ipython \
+	$(BIN)/python -m pytest --nbval-lax tests notebooks
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+lint: $(STAMP)
+	$(BIN)/ruff check netteach tests benchmarks tools
+
+loadtest: $(STAMP)
+	$(BIN)/python -m benchmarks.loadtest --learners 30
+
+clean:
+	rm -rf test-output .pytest_cache

@@ -1,0 +1,18 @@
+"""Load the TOML data files packaged in ``netteach/data``."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+
+@cache
+def load_folder(folder: str) -> dict[str, dict]:
+    """Return ``{file stem: parsed TOML}`` for every ``*.toml`` file in ``netteach/data/folder``."""
+    out = {}
+    base = resources.files("netteach").joinpath("data", folder)
+    for entry in sorted(base.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            out[entry.name[:-5]] = tomllib.loads(entry.read_text(encoding="utf-8"))
+    return out

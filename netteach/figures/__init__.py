@@ -1,0 +1,1 @@
+"""Matplotlib drawing. Never imports ipywidgets. Functions take ``ax=None`` and return artists."""

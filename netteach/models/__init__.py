@@ -1,0 +1,1 @@
+"""Physics, physiology and anatomy in numpy/scipy. Never imports matplotlib or ipywidgets."""

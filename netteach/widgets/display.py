@@ -1,0 +1,44 @@
+"""Show a matplotlib figure in a panel, with a text description for screen readers."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..figures.style import figure_img_html
+
+__all__ = ["FigurePane"]
+
+
+class FigurePane:
+    """Hold one figure, created once, and show its latest rendering.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure. The panel keeps its artists and changes them; it never makes a new figure.
+    alt : str
+        A short text description of what the figure shows, read by screen readers.
+    css_name : str
+        A CSS class (``nt-fig-<css_name>``) so that browser tests can find the figure.
+
+    Notes
+    -----
+    The figure is shown as an ``<img>`` in an HTML widget, so the description is real ``alt``
+    text, and the picture is an ordinary PNG that any browser shows without a plotting extension.
+    """
+
+    def __init__(self, fig, alt: str, css_name: str = "figure"):
+        self.fig = fig
+        self.alt = alt
+        self.widget = w.HTML(layout=w.Layout(width="100%"))
+        self.widget.add_class("nt-figure")
+        self.widget.add_class(f"nt-fig-{css_name}")
+        self.renders = 0
+        self.refresh()
+
+    def refresh(self, alt: str | None = None, relayout: bool = False) -> None:
+        """Re-render the figure after its artists changed; optionally update the description."""
+        if alt is not None:
+            self.alt = alt
+        self.widget.value = figure_img_html(self.fig, self.alt, relayout=relayout)
+        self.renders += 1

@@ -1,0 +1,95 @@
+"""Panel layout and the course's CSS (projector-sized text, message and banner styles)."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from .controls import disclaimer
+
+__all__ = ["panel", "two_columns", "css", "heading", "prose"]
+
+CSS = """
+<style>
+.jp-RenderedHTMLCommon, .widget-html-content, .widget-label, .widget-readout,
+.widget-dropdown select, .widget-text input, .widget-radio-box label, .widget-checkbox label,
+.widget-button { font-size: 16px !important; }
+.jp-RenderedHTMLCommon p, .jp-RenderedHTMLCommon li { font-size: 17px; line-height: 1.55; }
+.jp-RenderedHTMLCommon h1 { font-size: 2.1em; }
+.nt-panel { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 16px 14px 16px;
+            margin: 12px 0 18px 0; background: #fcfcfd; }
+.nt-panel-title { font-size: 19px; font-weight: 700; margin: 4px 0 6px 0; color: #0b3954; }
+.nt-panel-intro { font-size: 16px; margin: 0 0 8px 0; color: #222; }
+.nt-disclaimer { background: #fff4e0; border-left: 6px solid #E69F00; padding: 6px 12px;
+                 margin: 6px 0; font-size: 16px; color: #3a2500; }
+.nt-msg { padding: 6px 12px; margin: 4px 0; border-radius: 4px; font-size: 16px; }
+.nt-msg-error { background: #fde8e0; border-left: 6px solid #D55E00; color: #5a1f00; }
+.nt-msg-warning { background: #fff4e0; border-left: 6px solid #E69F00; color: #3a2500; }
+.nt-msg-info { background: #e8f3fb; border-left: 6px solid #0072B2; color: #06304d; }
+.nt-msg-ok { background: #e5f5ef; border-left: 6px solid #009E73; color: #013d2c; }
+.nt-busy-text { color: #0072B2; font-style: italic; font-size: 16px; }
+.nt-quiz-q { border-top: 1px solid #e1e4e8; padding-top: 8px; margin-top: 8px; }
+.nt-quiz-prompt { font-size: 17px; font-weight: 600; }
+.nt-quiz-tag { font-size: 13px; color: #555; }
+.nt-feedback-right { background: #e5f5ef; border-left: 6px solid #009E73; padding: 6px 12px;
+                     font-size: 16px; }
+.nt-feedback-wrong { background: #fde8e0; border-left: 6px solid #D55E00; padding: 6px 12px;
+                     font-size: 16px; }
+.nt-score { font-size: 18px; font-weight: 700; color: #0b3954; }
+.nt-table { border-collapse: collapse; font-size: 16px; margin: 6px 0; }
+.nt-table th, .nt-table td { border: 1px solid #d0d7de; padding: 5px 9px; text-align: left;
+                             vertical-align: top; }
+.nt-table th { background: #eef3f8; }
+.nt-references li { font-size: 15px; margin-bottom: 4px; }
+.nt-glossary dt { font-weight: 700; font-size: 17px; margin-top: 8px; }
+.nt-glossary dd { margin-left: 16px; font-size: 16px; }
+.nt-path { border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 14px; margin: 6px;
+           background: #ffffff; }
+.nt-path h3 { margin: 4px 0; color: #0b3954; }
+.nt-coming { color: #666; font-style: italic; }
+.widget-slider .noUi-handle { width: 18px !important; height: 18px !important; }
+</style>
+"""
+
+
+def css():
+    """An invisible HTML widget that carries the course CSS (harmless if shown twice)."""
+    return w.HTML(CSS, layout=w.Layout(height="0px", margin="0"))
+
+
+def heading(text: str):
+    return w.HTML(f'<div class="nt-panel-title">{html.escape(text)}</div>')
+
+
+def prose(text_html: str):
+    """A block of trusted HTML prose written by the course authors."""
+    return w.HTML(f'<div class="nt-panel-intro">{text_html}</div>')
+
+
+def panel(title: str, *children, calculator: bool = False, intro: str | None = None,
+          css_name: str | None = None):
+    """A titled box holding a panel's controls, figures and messages.
+
+    ``calculator=True`` adds the banner "For teaching only, not for clinical decisions."
+    """
+    items = [css(), heading(title)]
+    if intro:
+        items.append(prose(intro))
+    if calculator:
+        items.append(disclaimer())
+    items.extend(children)
+    box = w.VBox(items, layout=w.Layout(width="100%"))
+    box.add_class("nt-panel")
+    if css_name:
+        box.add_class(f"nt-panel-{css_name}")
+    return box
+
+
+def two_columns(left, right, left_width: str = "38%", right_width: str = "62%"):
+    """Controls on the left, figure on the right; wraps on a narrow screen."""
+    left.layout.width = left_width
+    right.layout.width = right_width
+    box = w.HBox([left, right], layout=w.Layout(width="100%", flex_flow="row wrap",
+                                                align_items="flex-start"))
+    return box

@@ -1,0 +1,40 @@
+"""The landing page's panels: the learning paths."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from ..course import dashboards, is_available, paths
+from .layout import css
+
+__all__ = ["build_paths_panel", "path_html"]
+
+
+def path_html(path: dict) -> str:
+    """One learning path as an HTML card; missing dashboards are listed as "coming"."""
+    boards = dashboards()
+    total = sum(s["minutes"] for s in path["steps"])
+    items = []
+    for step in path["steps"]:
+        d = boards[step["file"]]
+        title = html.escape(d["title"])
+        if is_available(step["file"]):
+            link = f'<a href="{html.escape(step["file"])}" class="nt-path-link">{title}</a>'
+        else:
+            link = f'<span class="nt-coming">{title} (coming)</span>'
+        items.append(f"<li>{link} · about {step['minutes']} min"
+                     f"<br><small>{html.escape(d['summary'])}</small></li>")
+    return (f'<div class="nt-path nt-path-{path["id"]}"><h3>{html.escape(path["title"])}</h3>'
+            f'<p>{html.escape(path["who"])} <b>About {total} minutes in all.</b></p>'
+            f'<ol>{"".join(items)}</ol></div>')
+
+
+def build_paths_panel():
+    """Three learning paths side by side (they stack on a narrow screen)."""
+    cards = [w.HTML(path_html(p), layout=w.Layout(flex="1 1 300px", min_width="280px"))
+             for p in paths()]
+    box = w.HBox(cards, layout=w.Layout(flex_flow="row wrap", width="100%"))
+    box.add_class("nt-paths")
+    return w.VBox([css(), box])
