@@ -11,11 +11,12 @@ and one module per topic keeps their edits apart while the import path stays the
 
 from __future__ import annotations
 
+import pkgutil
 from importlib import import_module
 
 from ._base import STATUSES, Constant
 
-TOPICS = ("liver", "anatomy", "tace", "sirt", "rfa", "nets")
+TOPICS = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
 
 _REGISTRY: dict[str, Constant] = {}
 for _topic in TOPICS:
