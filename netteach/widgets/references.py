@@ -10,7 +10,7 @@ from .layout import panel
 __all__ = ["build_references_panel"]
 
 
-def build_references_panel(*topics: str, keys=()):
+def build_references_panel(*topics: str, keys=(), title: str = "Full citations"):
     """The full citations of the given topics' reference files, plus any extra ``keys``."""
     all_keys = list(dict.fromkeys([*topic_keys(*topics), *keys]))
-    return panel("References", w.HTML(reference_list_html(all_keys)), css_name="references")
+    return panel(title, w.HTML(reference_list_html(all_keys)), css_name="references")

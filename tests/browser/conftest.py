@@ -146,9 +146,19 @@ def page_problems(page) -> list[str]:
 
 
 def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot; ``full_page`` grows the window to the whole dashboard first (Voila's
+    lab template scrolls inside ``#rendered_cells``, not the page)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    size = page.viewport_size
+    if full_page:
+        height = page.evaluate("() => { const e = document.querySelector('#rendered_cells');"
+                               " return e ? e.scrollHeight : document.body.scrollHeight; }")
+        page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 30000)})
+        page.wait_for_timeout(300)
+    page.screenshot(path=str(path), full_page=True)
+    if full_page:
+        page.set_viewport_size(size)
     return path
 
 

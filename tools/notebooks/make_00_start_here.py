@@ -27,7 +27,7 @@ from netteach.widgets import controls, glossary, references, start
 
 **Neuroendocrine tumours (NETs)** grow from neuroendocrine cells, which behave partly like nerve cells and partly like hormone-making gland cells. They arise most often in the small bowel, the pancreas and the lungs. Many grow slowly, and some release hormones such as serotonin. When a NET spreads, it usually spreads to the **liver**: in a large US cancer-registry study, 77% of people with metastatic neuroendocrine neoplasms had liver metastases (Trikalinos 2020). Liver deposits cause most of the symptoms, including the flushing and diarrhoea of *carcinoid syndrome*, and they often decide how long a person lives.
 
-**Liver-directed therapies** treat the tumours in the liver without major surgery. In *embolisation* and *chemoembolisation (TACE)*, a catheter in the liver's artery releases particles, with or without a cancer drug, that block the tumour's blood supply. In *selective internal radiation therapy (SIRT)*, the particles are tiny radioactive yttrium-90 microspheres that irradiate the tumour from inside. In *radiofrequency ablation (RFA)*, a needle heats a tumour until its cells die. An expert consensus conference found moderate-quality evidence for embolisation, chemoembolisation and radioembolisation in NETs, but none could be shown better than the others (NET-Liver-Metastases Consensus Conference 2015); the choice is made for each patient by a multidisciplinary team.
+**Liver-directed therapies** treat the tumours in the liver without major surgery. In *embolisation* and *chemoembolisation (TACE)*, a catheter in the liver's artery releases particles, with or without a cancer drug, that block the tumour's blood supply. In *selective internal radiation therapy (SIRT)*, the particles are tiny radioactive yttrium-90 microspheres that irradiate the tumour from inside. In *radiofrequency ablation (RFA)*, a needle heats a tumour until its cells die. An expert consensus conference found moderate-quality evidence for embolisation, chemoembolisation and radioembolisation in NETs, but none could be shown better than the others (NET-Liver-Metastases Consensus Conference 2015); European guidance says that embolisation, chemoembolisation or SIRT control the symptoms of carcinoid syndrome in up to 75% of cases (ENETS 2022, as quoted by NICE). The choice is made for each patient by a multidisciplinary team.
 """),
     ("md", """
 ## Choose your path
@@ -43,7 +43,6 @@ Each path lists its dashboards in order, with the time each takes. Click a title
 - **Quizzes** at the end of each dashboard explain every answer, right or wrong, and you can try again.
 - The numbers come from published sources, listed at the end of each dashboard. Where sources disagree, the dashboard says so.
 """),
-    ("md", "## Glossary\n\nEvery technical word used in the course, in plain language. Type to search."),
     ("code", "display(glossary.build_glossary_panel())"),
     ("md", """
 ## Summary
