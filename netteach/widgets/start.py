@@ -38,3 +38,13 @@ def build_paths_panel():
     box = w.HBox(cards, layout=w.Layout(flex_flow="row wrap", width="100%"))
     box.add_class("nt-paths")
     return w.VBox([css(), box])
+
+
+def build_overview_panel():
+    """The three treatments in one picture, with its text description."""
+    from ..figures.course import OVERVIEW_ALT, draw_three_treatments
+    from .display import FigurePane
+
+    drawn = draw_three_treatments()
+    pane = FigurePane(drawn["figure"], OVERVIEW_ALT, "overview")
+    return w.VBox([css(), pane.widget])

@@ -149,3 +149,15 @@ def test_message_area_escapes_text(level):
     m = controls.MessageArea()
     m.show("<b>x</b>", level)
     assert "&lt;b&gt;" in m.widget.value and f"nt-msg-{level}" in m.widget.value
+
+
+def test_overview_picture_has_three_panels_and_description():
+    from netteach.figures.course import OVERVIEW_ALT, draw_three_treatments
+
+    drawn = draw_three_treatments()
+    titles = [a.get_title() for a in drawn["axes"]]
+    assert titles == ["Embolisation (TACE)", "Radioembolisation (SIRT)",
+                      "Radiofrequency ablation (RFA)"]
+    panel = start.build_overview_panel()
+    html = panel.children[1].value
+    assert "Radiofrequency ablation" in OVERVIEW_ALT and 'alt="Three schematic' in html

@@ -29,6 +29,7 @@ from netteach.widgets import controls, glossary, references, start
 
 **Liver-directed therapies** treat the tumours in the liver without major surgery. In *embolisation* and *chemoembolisation (TACE)*, a catheter in the liver's artery releases particles, with or without a cancer drug, that block the tumour's blood supply. In *selective internal radiation therapy (SIRT)*, the particles are tiny radioactive yttrium-90 microspheres that irradiate the tumour from inside. In *radiofrequency ablation (RFA)*, a needle heats a tumour until its cells die. An expert consensus conference found moderate-quality evidence for embolisation, chemoembolisation and radioembolisation in NETs, but none could be shown better than the others (NET-Liver-Metastases Consensus Conference 2015); European guidance says that embolisation, chemoembolisation or SIRT control the symptoms of carcinoid syndrome in up to 75% of cases (ENETS 2022, as quoted by NICE). The choice is made for each patient by a multidisciplinary team.
 """),
+    ("code", "display(start.build_overview_panel())"),
     ("md", """
 ## Choose your path
 
