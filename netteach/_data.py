@@ -12,6 +12,8 @@ def load_folder(folder: str) -> dict[str, dict]:
     """Return ``{file stem: parsed TOML}`` for every ``*.toml`` file in ``netteach/data/folder``."""
     out = {}
     base = resources.files("netteach").joinpath("data", folder)
+    if not base.is_dir():
+        return out
     for entry in sorted(base.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             out[entry.name[:-5]] = tomllib.loads(entry.read_text(encoding="utf-8"))

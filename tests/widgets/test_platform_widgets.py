@@ -160,4 +160,4 @@ def test_overview_picture_has_three_panels_and_description():
                       "Radiofrequency ablation (RFA)"]
     panel = start.build_overview_panel()
     html = panel.children[1].value
-    assert "Radiofrequency ablation" in OVERVIEW_ALT and 'alt="Three schematic' in html
+    assert "radiofrequency ablation" in OVERVIEW_ALT and 'alt="Three schematic' in html
