@@ -168,9 +168,12 @@ _NAME_RE = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*) must be (?P<rest>.*?); got (
 
 
 def _label_for(param: str) -> str:
-    for (_, name), r in table().items():
-        if name == param:
-            return r.label
+    try:
+        for (_, name), r in table().items():
+            if name == param:
+                return r.label
+    except Exception:  # noqa: BLE001 - a message must never fail
+        pass
     return param.replace("_", " ")
 
 
