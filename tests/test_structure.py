@@ -139,3 +139,24 @@ def test_notebook_shape(nb):
         assert "learning objectives" in lowered
         assert "build_quiz_panel" in "".join("".join(c["source"]) for c in code)
         assert lowered.index("learning objectives") < lowered.index("predict, then check")
+
+
+def test_voila_configuration_for_learners():
+    cfg = json.loads((ROOT / "voila.json").read_text())
+    vc = cfg["VoilaConfiguration"]
+    assert vc["template"] == "lab" and vc["strip_sources"] is True
+    assert vc["show_tracebacks"] is False
+    assert vc["preheat_kernel"] is True and vc["default_pool_size"] >= 1
+    assert cfg["VoilaExecutor"]["timeout"] > 0
+    mkm = cfg["MappingKernelManager"]
+    assert mkm["cull_idle_timeout"] > 0 and mkm["cull_interval"] > 0
+    allow = [re.compile(p) for p in vc["file_allowlist"]]
+    deny = [re.compile(p) for p in vc["file_denylist"]]
+
+    def served(path):
+        return any(p.fullmatch(path) for p in allow) and not any(p.fullmatch(path) for p in deny)
+
+    assert served("pictures/liver.png") and served("diagram.svg")
+    for path in ("00_start_here.ipynb", "netteach/models/sirt.py", "environment.yml",
+                 "voila.json", "pyproject.toml", ".git/config", "README.md"):
+        assert not served(path), path
