@@ -17,6 +17,8 @@ CSS = """
 .widget-button { font-size: 16px !important; }
 .jp-RenderedHTMLCommon p, .jp-RenderedHTMLCommon li { font-size: 17px; line-height: 1.55; }
 .jp-RenderedHTMLCommon h1 { font-size: 2.1em; }
+.jp-RenderedHTMLCommon table { font-size: 16px; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 5px 10px; }
 .nt-panel { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 16px 14px 16px;
             margin: 12px 0 18px 0; background: #fcfcfd; }
 .nt-panel-title { font-size: 19px; font-weight: 700; margin: 4px 0 6px 0; color: #0b3954; }
