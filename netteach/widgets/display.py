@@ -20,6 +20,9 @@ class FigurePane:
         A short text description of what the figure shows, read by screen readers.
     css_name : str
         A CSS class (``nt-fig-<css_name>``) so that browser tests can find the figure.
+    animated : sequence of Artist, optional
+        The artists that change on updates; the rest is cached as a bitmap (see
+        :func:`netteach.figures.style.figure_to_png`). Leave empty when most of the figure changes.
 
     Notes
     -----
@@ -27,9 +30,10 @@ class FigurePane:
     text, and the picture is an ordinary PNG that any browser shows without a plotting extension.
     """
 
-    def __init__(self, fig, alt: str, css_name: str = "figure"):
+    def __init__(self, fig, alt: str, css_name: str = "figure", animated=()):
         self.fig = fig
         self.alt = alt
+        self.animated = list(animated)
         self.widget = w.HTML(layout=w.Layout(width="100%"))
         self.widget.add_class("nt-figure")
         self.widget.add_class(f"nt-fig-{css_name}")
@@ -40,5 +44,6 @@ class FigurePane:
         """Re-render the figure after its artists changed; optionally update the description."""
         if alt is not None:
             self.alt = alt
-        self.widget.value = figure_img_html(self.fig, self.alt, relayout=relayout)
+        self.widget.value = figure_img_html(self.fig, self.alt, relayout=relayout,
+                                            animated=self.animated)
         self.renders += 1

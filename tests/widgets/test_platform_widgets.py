@@ -161,3 +161,30 @@ def test_overview_picture_has_three_panels_and_description():
     panel = start.build_overview_panel()
     html = panel.children[1].value
     assert "radiofrequency ablation" in OVERVIEW_ALT and 'alt="Three schematic' in html
+
+
+def test_cached_background_render_matches_a_full_render():
+    from netteach.figures.style import figure_to_png
+
+    def make():
+        fig, ax = new_figure(6, 3)
+        for i in range(20):
+            ax.text(0.05 * i, 0.02, f"{i}")
+        (line,) = ax.plot([0, 1], [0, 1], color=PALETTE["orange"])
+        return fig, line
+
+    fig_a, line_a = make()
+    fig_b, line_b = make()
+    figure_to_png(fig_a, animated=[line_a])
+    figure_to_png(fig_b)
+    for line in (line_a, line_b):
+        line.set_ydata([1, 0.2])
+    fast = figure_to_png(fig_a, animated=[line_a])
+    full = figure_to_png(fig_b)
+    from io import BytesIO
+
+    from PIL import Image, ImageChops
+
+    diff = ImageChops.difference(Image.open(BytesIO(fast)).convert("RGB"),
+                                 Image.open(BytesIO(full)).convert("RGB"))
+    assert diff.getbbox() is None  # pixel-identical
