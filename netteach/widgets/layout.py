@@ -50,6 +50,10 @@ CSS = """
            background: #ffffff; }
 .nt-path h3 { margin: 4px 0; color: #0b3954; }
 .nt-coming { color: #666; font-style: italic; }
+.widget-radio-box label { height: auto !important; min-height: 28px; white-space: normal !important;
+  line-height: 1.4 !important; margin: 3px 0 !important; align-items: flex-start !important; }
+.widget-radio-box label input { margin-top: 4px; flex: none; }
+.widget-button { min-width: 120px; }
 .widget-slider .noUi-handle { width: 18px !important; height: 18px !important; }
 </style>
 """
