@@ -175,6 +175,11 @@ PUBLIC_DOSE_CONSTRAINT_MSV = Constant(
     "EU dose constraint for members of the public used by Cournane et al.")
 PUBLIC_DOSE_LIMIT_MSV = Constant(
     1.0, "mSv", "sirt_cournane_2019", "V", "EU annual dose limit for members of the public.")
+UK_NATURAL_BACKGROUND_MSV_PER_YEAR = Constant(
+    2.2, "mSv/year", "sirt_hughes_2005", "V",
+    "Average annual dose to a person in the UK from natural radiation (about half of it radon "
+    "indoors). The same review gives 2.7 mSv a year from all sources; a 2025 UKHSA update gives "
+    "2.6 mSv. Found in the course lead's own search, not in the shared fact base.")
 
 # --- Volumes to masses ---------------------------------------------------------------------------
 LIVER_DENSITY_G_PER_ML = Constant(

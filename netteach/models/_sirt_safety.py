@@ -17,7 +17,8 @@ from ..constants import sirt as C
 from ..validation import check_array, check_scalar
 from ._sirt_physics import MAX_TIME_H, mean_life_h
 
-__all__ = ["dose_rate_usv_per_h", "cumulative_dose_usv", "days_until_rate_below", "MAX_DISTANCE_M"]
+__all__ = ["dose_rate_usv_per_h", "cumulative_dose_usv", "days_until_rate_below",
+           "natural_background_days", "MAX_DISTANCE_M"]
 
 MAX_DISTANCE_M = 100.0
 MAX_ACTIVITY_GBQ = 30.0
@@ -145,3 +146,31 @@ def days_until_rate_below(activity_gbq, distance_m, rate_usv_per_h):
     if r0 <= level:
         return 0.0
     return float(C.Y90_HALF_LIFE_H) * math.log2(r0 / level) / 24.0
+
+
+def natural_background_days(dose_usv):
+    """Days of natural background radiation in the UK that give the same effective dose.
+
+    Parameters
+    ----------
+    dose_usv : float or array_like
+        Effective dose in µSv, at least 0 and at most 1e9.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The number of days, in the input's shape.
+
+    Notes
+    -----
+    days = dose / (B / 365.25), with B = 2.2 mSv a year, the UK average from natural sources
+    (about 6 µSv a day).
+
+    References
+    ----------
+    Hughes JS et al. J Radiol Prot 2005;25:493-496 (key ``sirt_hughes_2005``).
+    """
+    dose = check_array("dose_usv", dose_usv, 0.0, 1e9, unit="µSv")
+    per_day_usv = C.UK_NATURAL_BACKGROUND_MSV_PER_YEAR * 1000.0 / 365.25
+    days = dose / per_day_usv
+    return float(days) if days.ndim == 0 else days

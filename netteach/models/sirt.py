@@ -63,7 +63,12 @@ from ._sirt_planning import (
     plan_warnings,
     volume_to_mass_kg,
 )
-from ._sirt_safety import cumulative_dose_usv, days_until_rate_below, dose_rate_usv_per_h
+from ._sirt_safety import (
+    cumulative_dose_usv,
+    days_until_rate_below,
+    dose_rate_usv_per_h,
+    natural_background_days,
+)
 
 __all__ = [
     "remaining_fraction", "delivered_fraction", "mean_life_h", "kernel_attenuation_per_mm",
@@ -75,4 +80,5 @@ __all__ = [
     "max_activity_for_lung_limit_gbq", "mird_activity_gbq", "lung_shunt_fraction_from_counts",
     "MethodPlan", "compare_planning_methods", "plan_warnings", "volume_to_mass_kg",
     "dose_rate_usv_per_h", "cumulative_dose_usv", "days_until_rate_below",
+    "natural_background_days",
 ]

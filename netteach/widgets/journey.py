@@ -17,6 +17,7 @@ import numpy as np
 
 from ..figures import journey as fig_journey
 from ..models import journey as model
+from ..models.sirt import natural_background_days
 from ..quizbank import load_bank
 from ..ranges import get as get_range
 from ..references import reference_list
@@ -143,7 +144,10 @@ def _safety_summary(a, d, h, n, dose):
             f"would receive about <b>{fig_journey.format_dose(dose)}</b>: "
             f"{share:.0%} of the 0.3 mSv dose constraint quoted by Cournane et al. "
             "The measured average for carers in one study was 0.03 mSv (resin) and "
-            "0.06 mSv (glass).</p>")
+            "0.06 mSv (glass). For comparison, natural background radiation gives everyone in "
+            f"the UK about 2.2 mSv a year, so this dose equals about "
+            f"<b>{natural_background_days(dose):.0f} days</b> of everyday background "
+            "radiation (Hughes 2005).</p>")
 
 
 def _alt(a, d, h, n, dose):
@@ -197,8 +201,8 @@ def build_radiation_safety_panel():
         "<p class='nt-src'>The model uses dose rates measured from 30 patients (29, 4.1 and 0.59 "
         "µSv per hour per GBq at contact, 0.3 m and 1 m; Cournane et al. 2019) and the "
         "yttrium-90 half-life of 64.1 hours. Individual patients varied widely around these "
-        "averages. Everyday doses such as natural background radiation are not yet in the "
-        "course's checked sources, so they are not shown.</p>")
+        "averages. Natural background radiation in the UK averages about 2.2 mSv a year, about "
+        "6 µSv a day (Hughes et al. 2005).</p>")
     controls = w.VBox([s_a, s_d, s_h, s_n, messages.widget])
     p = panel("Radiation safety after SIRT: the dose to a carer", controls, pane.widget,
               summary, notes, calculator=True, css_name="carer-dose",

@@ -387,7 +387,10 @@ def build_safety_panel():
             (f"Dose over {c['days'].value:g} days, {c['hours_per_day'].value:g} h a day",
              f"{dose:.1f} µSv = {dose / 1000:.3f} mSv"),
             ("Share of the 0.3 mSv public dose constraint",
-             f"{100 * dose / 1000 / C.PUBLIC_DOSE_CONSTRAINT_MSV:.0f}%")])
+             f"{100 * dose / 1000 / C.PUBLIC_DOSE_CONSTRAINT_MSV:.0f}%"),
+            ("The same dose as natural background radiation in the UK over",
+             f"about {m.natural_background_days(dose):.0f} days "
+             "(about 2.2 mSv a year; Hughes 2005)")])
 
     for s in c.values():
         s.observe(update, names="value")

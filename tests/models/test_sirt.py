@@ -440,3 +440,13 @@ def test_calculators_never_return_nan(a, m):
     except ValueError:
         return
     assert math.isfinite(out) and out >= 0
+
+
+def test_natural_background_days_uses_the_uk_average():
+    # Hughes et al. J Radiol Prot 2005: 2.2 mSv a year from natural sources in the UK.
+    m = sirt
+    assert m.natural_background_days(2200.0) == pytest.approx(365.25)
+    assert m.natural_background_days(6.0) == pytest.approx(0.996, rel=1e-3)
+    np.testing.assert_allclose(m.natural_background_days([0.0, 1100.0]), [0.0, 182.625])
+    with pytest.raises(ValueError, match="dose_usv"):
+        m.natural_background_days(-1.0)
