@@ -142,7 +142,7 @@ def figure_to_png(fig, relayout: bool = False, animated=()) -> bytes:
             fig._nt_background = canvas.copy_from_bbox(fig.bbox)
         else:
             canvas.restore_region(background)
-        for artist in animated:
+        for artist in sorted(animated, key=lambda a: a.get_zorder()):
             fig.draw_artist(artist)
     else:
         _full_draw(fig, canvas, relayout)

@@ -92,10 +92,17 @@ def panel(title: str, *children, calculator: bool = False, intro: str | None = N
     return box
 
 
-def two_columns(left, right, left_width: str = "38%", right_width: str = "62%"):
-    """Controls on the left, figure on the right; wraps on a narrow screen."""
+def two_columns(left, right, left_width: str = "36%"):
+    """Controls on the left, figure on the right; they stack on a screen narrower than ~900 px.
+
+    The right column takes the rest of the row (``flex: 1``), so borders and margins never push
+    it onto a second line at projector widths.
+    """
     left.layout.width = left_width
-    right.layout.width = right_width
+    left.layout.min_width = "280px"
+    right.layout.width = "auto"
+    right.layout.flex = "1 1 0%"
+    right.layout.min_width = "420px"
     box = w.HBox([left, right], layout=w.Layout(width="100%", flex_flow="row wrap",
                                                 align_items="flex-start"))
     return box
