@@ -52,3 +52,11 @@ loadtest: $(STAMP)
 
 clean:
 	rm -rf test-output .pytest_cache
+
+# Deployment helpers (docs/deploy.md).
+.PHONY: binder-check hub-proxy
+binder-check: $(STAMP)
+	$(BIN)/python deploy/check_environment.py
+
+hub-proxy:
+	npm install --prefix deploy --no-audit --no-fund
