@@ -40,10 +40,17 @@ class FigurePane:
         self.renders = 0
         self.refresh()
 
-    def refresh(self, alt: str | None = None, relayout: bool = False) -> None:
-        """Re-render the figure after its artists changed; optionally update the description."""
+    def refresh(self, alt: str | None = None, relayout: bool = False,
+                static_changed: bool = False) -> None:
+        """Re-render the figure after its artists changed; optionally update the description.
+
+        With ``animated`` artists, ``static_changed=True`` redraws the cached background too
+        (for a change outside the animated artists), and ``relayout=True`` also redoes the layout.
+        """
         if alt is not None:
             self.alt = alt
+        if static_changed and hasattr(self.fig, "_nt_background"):
+            del self.fig._nt_background
         self.widget.value = figure_img_html(self.fig, self.alt, relayout=relayout,
                                             animated=self.animated)
         self.renders += 1
