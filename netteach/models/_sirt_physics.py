@@ -35,6 +35,7 @@ MEV_TO_J = 1.602176634e-13
 MAX_TIME_H = 24_000.0
 #: longest distance the kernel accepts (10 cm; beta particles stop after ~11 mm)
 MAX_DISTANCE_MM = 100.0
+MIN_DISTANCE_MM = 1e-9  # a floor that keeps the 1/r^2 kernel finite (numerical, not physical)
 
 
 def _as_output(arr, like):
@@ -142,7 +143,8 @@ def dose_point_kernel_gy_per_decay(distance_mm):
     Parameters
     ----------
     distance_mm : float or array_like
-        Distance from the source (mm), greater than 0 and at most 100 mm.
+        Distance from the source (mm), at least 1e-9 mm (a numerical floor that keeps the
+        kernel finite) and at most 100 mm.
 
     Returns
     -------
@@ -166,7 +168,7 @@ def dose_point_kernel_gy_per_decay(distance_mm):
     ``sirt_loevinger_1956`` (model), ``sirt_therasphere_pi`` (Ebar),
     ``sirt_lanconelli_svalues`` (check).
     """
-    r = check_array("distance_mm", distance_mm, 0.0, MAX_DISTANCE_MM, low_open=True, unit="mm")
+    r = check_array("distance_mm", distance_mm, MIN_DISTANCE_MM, MAX_DISTANCE_MM, unit="mm")
     return _as_output(_kernel(r), distance_mm)
 
 

@@ -189,6 +189,9 @@ def plan_warnings(doses, lung_shunt_fraction, sphere_type="resin"):
     ----------
     ``sirt_van_roekel_thesis`` (lung), ``sirt_eanm_2022`` (normal liver).
     """
+    if not all(hasattr(doses, k) for k in ("tumour_gy", "normal_liver_gy", "lung_gy")):
+        raise ValueError("doses must be a PartitionDoses result (with tumour_gy, "
+                         f"normal_liver_gy and lung_gy); got {doses!r}")
     lsf = check_scalar("lung_shunt_fraction", lung_shunt_fraction, 0.0, 1.0)
     if sphere_type not in ("resin", "glass"):
         raise ValueError(f"sphere_type must be one of 'resin', 'glass'; got {sphere_type!r}")

@@ -140,8 +140,7 @@ def days_until_rate_below(activity_gbq, distance_m, rate_usv_per_h):
     -----
     t = T1/2 log2(rate(0) / level) / 24.
     """
-    level = check_scalar("rate_usv_per_h", rate_usv_per_h, 0.0, 1e4, low_open=True,
-                         unit="µSv/h")
+    level = check_scalar("rate_usv_per_h", rate_usv_per_h, 1e-6, 1e4, unit="µSv/h")
     r0 = dose_rate_usv_per_h(activity_gbq, distance_m)
     if r0 <= level:
         return 0.0

@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 MAX_FLOW_ML_MIN_100G = 1000.0
+MIN_NORMAL_FLOW_ML_MIN_100G = 0.01  # a floor that keeps T/N finite (a numerical bound)
 """Upper bound accepted for a flow per 100 g of tissue (far above any tissue); guards input."""
 
 
@@ -150,8 +151,8 @@ def arterial_uptake_ratio(tumour_arterial_flow_ml_min_100g, normal_arterial_flow
     tumour_arterial_flow_ml_min_100g : float or array_like
         Arterial blood flow per 100 g of tumour, mL/min/100 g (0 to 1000).
     normal_arterial_flow_ml_min_100g : float or array_like
-        Arterial blood flow per 100 g of normal liver, mL/min/100 g (greater than 0, at most
-        1000).
+        Arterial blood flow per 100 g of normal liver, mL/min/100 g (at least 0.01, so that the
+        ratio stays finite; at most 1000).
 
     Returns
     -------
@@ -171,8 +172,8 @@ def arterial_uptake_ratio(tumour_arterial_flow_ml_min_100g, normal_arterial_flow
     """
     t = check_array("tumour_arterial_flow_ml_min_100g", tumour_arterial_flow_ml_min_100g, 0.0,
                     MAX_FLOW_ML_MIN_100G, unit="mL/min/100 g")
-    n = check_array("normal_arterial_flow_ml_min_100g", normal_arterial_flow_ml_min_100g, 0.0,
-                    MAX_FLOW_ML_MIN_100G, low_open=True, unit="mL/min/100 g")
+    n = check_array("normal_arterial_flow_ml_min_100g", normal_arterial_flow_ml_min_100g,
+                    MIN_NORMAL_FLOW_ML_MIN_100G, MAX_FLOW_ML_MIN_100G, unit="mL/min/100 g")
     return _out(t / n)
 
 

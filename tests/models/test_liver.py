@@ -120,7 +120,7 @@ def test_bad_input_message_names_parameter_and_range():
     with pytest.raises(ValueError) as e:
         M.arterial_uptake_ratio(10, -3)
     msg = str(e.value)
-    assert "normal_arterial_flow_ml_min_100g" in msg and "-3" in msg and "greater than 0" in msg
+    assert "normal_arterial_flow_ml_min_100g" in msg and "-3" in msg and "at least 0.01" in msg
 
 
 # --- WHO 2019/2022 grading
