@@ -259,8 +259,14 @@ def build_simulator_panel():
         res = state["result"]
         if res is None:
             return
-        t = min(shown.value, res.duration_s / 60.0)
-        i = res.snapshot_index(t * 60.0)
+        end_min = res.duration_s / 60.0
+        if shown.value > end_min:
+            # The slider keeps its full range (changing its maximum from the kernel leaves the
+            # browser's keyboard handling at the old end); past the simulated time it springs
+            # back to the end of the ablation.
+            shown.value = end_min
+            return
+        i = res.snapshot_index(shown.value * 60.0)
         fig.update_ablation_time(map_art, res, i)
         map_pane.refresh(alt=_alt_map(res, res.snapshot_times_s[i] / 60))
 
@@ -273,7 +279,6 @@ def build_simulator_panel():
         msgs.clear()
         state["result"] = res
         shown.unobserve(show_time, names="value")
-        shown.max = minutes.value
         shown.value = minutes.value
         shown.observe(show_time, names="value")
         fig.update_ablation_map(map_art, res, -1)
