@@ -6,6 +6,7 @@ Fixtures: ``voila_url``, ``browser``, ``page``. Helpers: ``open_dashboard``, ``s
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -85,8 +86,9 @@ def voila_url():
     stop_voila(proc)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@contextlib.contextmanager
+def launch_chromium():
+    """Headless Debian (or Playwright-managed) Chromium; fails the test if there is none."""
     path = find_chromium()
     if not path:
         pytest.fail(HELP)
@@ -96,6 +98,12 @@ def browser():
         b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with launch_chromium() as b:
+        yield b
 
 
 @pytest.fixture

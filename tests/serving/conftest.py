@@ -86,14 +86,7 @@ def served():
 @pytest.fixture(scope="module")
 def browser():
     """Headless Debian Chromium, as in the browser tests."""
-    from tests.browser.conftest import CHROMIUM_ARGS, HELP, find_chromium
+    from tests.browser.conftest import launch_chromium
 
-    path = find_chromium()
-    if not path:
-        pytest.fail(HELP)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    with launch_chromium() as b:
         yield b
-        b.close()

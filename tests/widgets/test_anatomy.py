@@ -9,6 +9,7 @@ from netteach import DISCLAIMER
 from netteach.figures import anatomy as F
 from netteach.models import anatomy as A
 from netteach.widgets import anatomy as W
+from tests.widgets.helpers import all_html
 
 
 @pytest.fixture(scope="module")
@@ -16,20 +17,8 @@ def panel():
     return W.build_arteries_panel()
 
 
-def _html_of(box):
-    out = []
-
-    def walk(wd):
-        if hasattr(wd, "value") and isinstance(wd.value, str):
-            out.append(wd.value)
-        for c in getattr(wd, "children", ()):
-            walk(c)
-    walk(box)
-    return " ".join(out)
-
-
 def test_panel_has_disclaimer_labels_and_starts_at_cha(panel):
-    assert DISCLAIMER in _html_of(panel)
+    assert DISCLAIMER in all_html(panel)
     c = panel.controls
     assert c["catheter"].value == "CHA"
     assert c["catheter"].description and c["variant"].description and c["rga"].description

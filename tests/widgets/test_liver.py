@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from netteach import DISCLAIMER
 from netteach.widgets import liver as W
-
-
-def _all_html(box):
-    out = []
-
-    def walk(wd):
-        if hasattr(wd, "value") and isinstance(wd.value, str):
-            out.append(wd.value)
-        for c in getattr(wd, "children", ()):
-            walk(c)
-    walk(box)
-    return " ".join(out)
+from tests.widgets.helpers import all_html
 
 
 def test_grading_panel_sliders_to_both_extremes():
     box = W.build_grading_panel()
-    assert DISCLAIMER in _all_html(box)
+    assert DISCLAIMER in all_html(box)
     ki, mi = box.controls["ki67"], box.controls["mitoses"]
     assert ki.description.startswith("Ki-67 index") and "per 2 mm²" in mi.description
     ki.value, mi.value = ki.min, mi.min
@@ -58,7 +47,7 @@ def test_supply_panel_bad_value_shows_message_not_traceback():
 
 def test_uptake_panel_every_slider_to_both_ends():
     box = W.build_uptake_panel()
-    assert DISCLAIMER in _all_html(box) and "04_sirt.ipynb" in _all_html(box)
+    assert DISCLAIMER in all_html(box) and "04_sirt.ipynb" in all_html(box)
     assert "3.8 times" in box.readout.value  # 100 x 0.95 / (100 x 0.25)
     for name, s in box.controls.items():
         s.value = s.min
