@@ -111,11 +111,16 @@ def build_reach_panel():
     level = level_slider.value / 100.0
     artists = fig_choosing.plot_reach(curves, level, visible)
     reaches = {cid: c.reach_m(level) for cid, c in curves.items()}
+    moving = [artists["level_line"], artists["level_text"]]
+    for cid in curves:
+        moving += [a for name, a in artists[cid].items()
+                   if name in ("line", "marker", "drop", "label", "zone", "zone_text")]
     pane = FigurePane(artists["fig"], _reach_alt(curves, level, visible, reaches),
-                      css_name="reach")
+                      css_name="reach", animated=moving)
     table = w.HTML(_reach_table(curves, level, visible))
 
     def update(_=None):
+        shown_before = dict(visible)
         for cid, box in boxes.items():
             visible[cid] = bool(box.value)
         lv = level_slider.value / 100.0
@@ -126,7 +131,9 @@ def build_reach_panel():
             messages.info("All curves are switched off: tick at least one box to see it.")
         else:
             messages.clear()
-        pane.refresh(alt=_reach_alt(curves, lv, visible, found))
+        # a toggle greys out a legend entry, which is part of the cached background
+        pane.refresh(alt=_reach_alt(curves, lv, visible, found),
+                     static_changed=visible != shown_before)
         table.value = _reach_table(curves, lv, visible)
 
     for box in boxes.values():

@@ -176,7 +176,8 @@ def build_radiation_safety_panel():
     a, d, h, n = values()
     curve, dose = compute(a, d, h, n)
     artists = fig_journey.plot_carer_dose(_DISTANCES, curve, d, dose, _COMPARE)
-    pane = FigurePane(artists["fig"], _alt(a, d, h, n, dose), css_name="carer-dose")
+    pane = FigurePane(artists["fig"], _alt(a, d, h, n, dose), css_name="carer-dose",
+                      animated=[artists[k] for k in ("line", "marker", "bar", "bar_text")])
     summary.value = _safety_summary(a, d, h, n, dose)
 
     def update(_=None):

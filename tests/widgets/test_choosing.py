@@ -122,3 +122,13 @@ def test_references_panel_lists_the_topic_models_sources():
     refs = choosing.build_references_panel()
     html = refs.children[-1].value
     assert "Loevinger" in html and "Cournane" in html and "Mohan" in html
+
+
+def test_reach_fast_redraw_matches_a_full_redraw(reach):
+    from tests.widgets.helpers import fast_render_matches_full
+
+    reach.boxes[next(iter(reach.boxes))].value = False
+    reach.level_slider.value = reach.level_slider.max
+    assert fast_render_matches_full(reach.pane)
+    reach.boxes[next(iter(reach.boxes))].value = True
+    assert fast_render_matches_full(reach.pane)

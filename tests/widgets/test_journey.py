@@ -99,3 +99,12 @@ def test_questions_and_help_and_references():
     refs = journey.build_references_panel()
     assert "nt-panel-references" in refs._dom_classes
     assert "McCann" in refs.children[-1].value and "Kwon" in refs.children[-1].value
+
+
+def test_carer_dose_fast_redraw_matches_a_full_redraw():
+    from tests.widgets.helpers import fast_render_matches_full
+
+    p = journey.build_radiation_safety_panel()
+    for s in p.sliders.values():
+        s.value = s.max
+    assert fast_render_matches_full(p.pane)

@@ -156,21 +156,8 @@ def test_every_figure_has_alt_text(builder):
 ])
 def test_fast_redraw_matches_a_full_redraw(builder, control, value):
     """Blitting must show exactly what a full redraw of the same figure shows."""
-    import base64
-    import io
-    import re
-
-    import numpy as np
-    from PIL import Image
+    from tests.widgets.helpers import fast_render_matches_full
 
     p = getattr(tace, builder)()
     p.nt[control].value = value
-    pane = p.nt["pane"]
-    data = re.search(r"base64,([^\"]+)\"", pane.widget.value).group(1)
-    fast = np.asarray(Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB"), float)
-    for a in pane.animated:
-        a.set_animated(False)
-    pane.fig.canvas.draw()
-    full = np.asarray(pane.fig.canvas.buffer_rgba())[..., :3].astype(float)
-    assert fast.shape == full.shape
-    assert np.mean(np.abs(fast - full) > 8) < 0.002   # fewer than 0.2% of pixels differ
+    assert fast_render_matches_full(p.nt["pane"])
