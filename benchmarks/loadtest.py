@@ -405,8 +405,16 @@ async def _class_at_once(base_url: str, notebooks: list[str], n: int,
 
 
 def run_class(base_url: str, notebooks: list[str], n: int, stagger_s: float = 0.0):
-    """``n`` learners open the ``notebooks`` (round-robin) at once; returns their results."""
-    return asyncio.run(_class_at_once(base_url, notebooks, n, stagger_s))
+    """``n`` learners open the ``notebooks`` (round-robin) at once; returns their results.
+
+    The class runs in a thread of its own, so it also works where an event loop is already
+    running in this thread (as under pytest with Playwright's sync API open).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run,
+                           _class_at_once(base_url, notebooks, n, stagger_s)).result()
 
 
 def p95(values):

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import matplotlib
+import pytest
 
 matplotlib.use("Agg")
 
@@ -19,3 +20,13 @@ for var, sub in [("JUPYTER_DATA_DIR", "data"), ("JUPYTER_CONFIG_DIR", "config"),
                  ("XDG_CACHE_HOME", "cache"), ("IPYTHONDIR", "ipython")]:
     os.environ.setdefault(var, str(HOME / sub))
     Path(os.environ[var]).mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run, shared by the browser and serving tests
+    (Playwright's sync API cannot run two instances in one thread)."""
+    from tests.browser.conftest import launch_chromium
+
+    with launch_chromium() as b:
+        yield b

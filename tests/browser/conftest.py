@@ -100,10 +100,6 @@ def launch_chromium():
         b.close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    with launch_chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -83,10 +83,3 @@ def served():
         server.stop()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Debian Chromium, as in the browser tests."""
-    from tests.browser.conftest import launch_chromium
-
-    with launch_chromium() as b:
-        yield b
