@@ -115,12 +115,13 @@ def build_reach_panel():
     for cid in curves:
         moving += [a for name, a in artists[cid].items()
                    if name in ("line", "marker", "drop", "label", "zone", "zone_text")]
+    if artists["ax"].get_legend() is not None:
+        moving.append(artists["ax"].get_legend())  # a toggle greys out its entry
     pane = FigurePane(artists["fig"], _reach_alt(curves, level, visible, reaches),
                       css_name="reach", animated=moving)
     table = w.HTML(_reach_table(curves, level, visible))
 
     def update(_=None):
-        shown_before = dict(visible)
         for cid, box in boxes.items():
             visible[cid] = bool(box.value)
         lv = level_slider.value / 100.0
@@ -131,9 +132,7 @@ def build_reach_panel():
             messages.info("All curves are switched off: tick at least one box to see it.")
         else:
             messages.clear()
-        # a toggle greys out a legend entry, which is part of the cached background
-        pane.refresh(alt=_reach_alt(curves, lv, visible, found),
-                     static_changed=visible != shown_before)
+        pane.refresh(alt=_reach_alt(curves, lv, visible, found))
         table.value = _reach_table(curves, lv, visible)
 
     for box in boxes.values():
