@@ -125,7 +125,9 @@ def figure_to_png(fig, relayout: bool = False, animated=()) -> bytes:
 
     The first render runs the figure's layout engine (constrained layout), then freezes the
     layout so that later renders only redraw the artists (layout is about half the cost of a
-    redraw). Pass ``relayout=True`` after a change that alters label or tick widths.
+    redraw). The layout is redone by itself when any axes' limits have changed since the last
+    render (new limits bring new tick labels, which may be wider); pass ``relayout=True`` after
+    any other change that alters label widths.
 
     ``animated`` names the artists that change between renders. The rest of the figure is then
     drawn once and cached as a bitmap; later renders paste the bitmap and draw only those
@@ -133,6 +135,10 @@ def figure_to_png(fig, relayout: bool = False, animated=()) -> bytes:
     much static text.
     """
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    limits = tuple((ax.get_xlim(), ax.get_ylim()) for ax in fig.axes)
+    if getattr(fig, "_nt_limits", limits) != limits:
+        relayout = True
+    fig._nt_limits = limits
     if animated:
         background = getattr(fig, "_nt_background", None)
         if background is None or relayout:

@@ -188,3 +188,18 @@ def test_cached_background_render_matches_a_full_render():
     diff = ImageChops.difference(Image.open(BytesIO(fast)).convert("RGB"),
                                  Image.open(BytesIO(full)).convert("RGB"))
     assert diff.getbbox() is None  # pixel-identical
+
+
+def test_new_axis_limits_redo_the_frozen_layout():
+    """Wider tick labels after a change of limits must not push the axis label off the figure."""
+    from netteach.figures.style import figure_to_png
+
+    fig, ax = new_figure(4, 3)
+    (line,) = ax.plot([0, 1], [0, 1])
+    ax.set_ylabel("A long axis label (units)")
+    figure_to_png(fig)
+    line.set_ydata([0, 123456.0])
+    ax.set_ylim(0, 123456.0)
+    figure_to_png(fig)
+    renderer = fig.canvas.get_renderer()
+    assert ax.yaxis.label.get_window_extent(renderer).x0 >= 0
