@@ -8,6 +8,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8866
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# The course's Voila template (voila.json names it), copied into the venv by tools/install_template.py.
+TEMPLATE_SRC := $(wildcard share/jupyter/voila/templates/netteach/*)
+TEMPLATE := $(VENV)/share/jupyter/voila/templates/netteach/index.html.j2
 TESTHOME := $(CURDIR)/test-output/home
 
 export MPLBACKEND := Agg
@@ -23,9 +26,13 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-setup: $(STAMP)
+$(TEMPLATE): $(STAMP) $(TEMPLATE_SRC) tools/install_template.py
+	@$(BIN)/python tools/install_template.py
+	@touch $@
 
-serve: $(STAMP)
+setup: $(STAMP) $(TEMPLATE)
+
+serve: $(STAMP) $(TEMPLATE)
 	@echo ""
 	@echo "  netteach is starting. Open the landing page at:"
 	@echo "    http://127.0.0.1:$(PORT)/voila/render/00_start_here.ipynb"
@@ -33,7 +40,7 @@ serve: $(STAMP)
 	@echo ""
 	$(BIN)/voila --no-browser --port=$(PORT) --Voila.ip=127.0.0.1 notebooks/
 
-test: $(STAMP)
+test: $(STAMP) $(TEMPLATE)
 	@$(BIN)/python tools/find_chromium.py >/dev/null || { $(BIN)/python tools/find_chromium.py; exit 1; }
 	@mkdir -p $(TESTHOME)
 	JUPYTER_DATA_DIR=$(TESTHOME)/data JUPYTER_CONFIG_DIR=$(TESTHOME)/config \
@@ -41,13 +48,13 @@ test: $(STAMP)
 	IPYTHONDIR=$(TESTHOME)/ipython \
 	$(BIN)/python -m pytest --nbval-lax tests notebooks
 
-bench: $(STAMP)
+bench: $(STAMP) $(TEMPLATE)
 	$(BIN)/python -m benchmarks.run
 
 lint: $(STAMP)
 	$(BIN)/ruff check netteach tests benchmarks tools
 
-loadtest: $(STAMP)
+loadtest: $(STAMP) $(TEMPLATE)
 	$(BIN)/python -m benchmarks.loadtest --learners 30
 
 clean:

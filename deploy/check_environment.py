@@ -3,8 +3,8 @@
 mybinder.org builds the course from ``environment.yml`` with conda. Conda's channels cannot be
 reached from every machine, so this builds the *same package list* with pip instead: each conda
 dependency ``name=version`` becomes ``name==version`` (``name>=a,<b`` stays as it is), the pip
-section is installed as written, and then every dashboard in ``notebooks/`` is executed in the
-new environment, as Voila would on Binder.
+section is installed as written, ``postBuild`` is run as Binder runs it, and then every dashboard
+in ``notebooks/`` is executed in the new environment, as Voila would on Binder.
 
 Usage: ``python deploy/check_environment.py [--venv DIR]`` (default test-output/binder-venv).
 Exit status 0 when every package installed and every notebook ran without an error.
@@ -75,6 +75,15 @@ def main(argv=None) -> int:
         print("FAIL: the package list did not install")
         return 1
     print(f"installed in {time.time() - t0:.0f} s")
+    # Binder then runs postBuild (it installs the course's Voila template, named in voila.json).
+    post = subprocess.run(["bash", str(ROOT / "postBuild")], cwd=ROOT, capture_output=True,
+                          text=True, env={"PATH": f"{args.venv / 'bin'}:/usr/bin:/bin"})
+    template = args.venv / "share" / "jupyter" / "voila" / "templates" / "netteach"
+    if post.returncode or not (template / "index.html.j2").exists():
+        print(post.stdout[-1500:], post.stderr[-1500:])
+        print("FAIL: postBuild did not install the Voila template")
+        return 1
+    print("postBuild: the course's Voila template is installed")
     failures = []
     for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
         code = ("import nbformat, sys\nfrom nbclient import NotebookClient\n"

@@ -144,7 +144,11 @@ def test_notebook_shape(nb):
 def test_voila_configuration_for_learners():
     cfg = json.loads((ROOT / "voila.json").read_text())
     vc = cfg["VoilaConfiguration"]
-    assert vc["template"] == "lab" and vc["strip_sources"] is True
+    # The course's own template (the lab template without CDN requests), installed by pip.
+    assert vc["template"] == "netteach" and vc["strip_sources"] is True
+    template = ROOT / "share" / "jupyter" / "voila" / "templates" / "netteach"
+    assert json.loads((template / "conf.json").read_text())["base_template"] == "lab"
+    assert "https://" not in (template / "index.html.j2").read_text()
     assert vc["show_tracebacks"] is False
     assert vc["preheat_kernel"] is True and vc["default_pool_size"] >= 1
     assert cfg["VoilaExecutor"]["timeout"] > 0
@@ -160,3 +164,11 @@ def test_voila_configuration_for_learners():
     for path in ("00_start_here.ipynb", "netteach/models/sirt.py", "environment.yml",
                  "voila.json", "pyproject.toml", ".git/config", "README.md"):
         assert not served(path), path
+
+
+def test_no_widget_uses_a_font_awesome_icon():
+    """Icons need Font Awesome, which the lab template loads from a CDN; the course's template
+    drops that request (closed networks), so a button icon would show as an empty box."""
+    uses = [f"{p.name}:{i}" for p in (ROOT / "netteach").rglob("*.py")
+            for i, line in enumerate(p.read_text().splitlines(), 1) if re.search(r"\bicon=", line)]
+    assert uses == []

@@ -294,7 +294,7 @@ def build_cases_panel():
             answer = w.HTML(f"<div class='nt-answer'>{html.escape(a)}</div>",
                             layout=w.Layout(display="none"))
             button = w.ToggleButton(value=False, description="Show the reasoning",
-                                    icon="eye", layout=w.Layout(width="220px"))
+                                    layout=w.Layout(width="220px"))
             button.add_class("nt-case-reveal")
 
             def toggle(change, answer=answer, button=button):

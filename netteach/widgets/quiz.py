@@ -35,8 +35,8 @@ class QuestionWidget:
                                  description=f"Your answer ({q.unit})" if q.unit
                                  else "Your answer", style={"description_width": "initial"})
         self.check_button = w.Button(description="Check my answer", button_style="primary",
-                                     icon="check", layout=w.Layout(width="auto"))
-        self.retry_button = w.Button(description="Try this question again", icon="redo",
+                                     layout=w.Layout(width="auto"))
+        self.retry_button = w.Button(description="Try this question again",
                                      layout=w.Layout(display="none", width="auto"))
         self.feedback = w.HTML("")
         self.check_button.on_click(lambda _: self.check())
@@ -111,7 +111,7 @@ class Quiz:
                                    description="Show questions for",
                                    style={"description_width": "initial"})
         self.audience.observe(lambda _: self._filter(), names="value")
-        self.restart_button = w.Button(description="Start the quiz again", icon="refresh",
+        self.restart_button = w.Button(description="Start the quiz again",
                                        layout=w.Layout(width="auto"))
         self.restart_button.on_click(lambda _: self.restart())
         self._update_score()

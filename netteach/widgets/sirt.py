@@ -172,7 +172,7 @@ def build_dose_map_panel():
     """Dose maps of one tumour seeded with resin or glass spheres at the same activity."""
     radius = slider(T, "tumour_radius_mm", continuous_update=False)
     act = slider(T, "tumour_activity_mbq", continuous_update=False)
-    again = w.Button(description="Scatter the spheres again", icon="refresh",
+    again = w.Button(description="Scatter the spheres again",
                      layout=w.Layout(width="auto"))
     again.add_class("nt-sirt-scatter")
     busy = Busy()

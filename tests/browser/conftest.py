@@ -105,6 +105,7 @@ def launch_chromium():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    blocked: list[str] = []  # every request for something beyond the local server
 
     def only_local(route):
         host = route.request.url.split("/")[2] if "://" in route.request.url else ""
@@ -112,10 +113,12 @@ def page(browser):
                 route.request.url.startswith("data:"):
             route.continue_()
         else:
+            blocked.append(route.request.url)
             route.abort()
 
     context.route("**/*", only_local)
     pg = context.new_page()
+    pg.blocked_requests = blocked
     pg.set_default_timeout(RENDER_TIMEOUT_MS)
     yield pg
     context.close()
