@@ -1,7 +1,8 @@
 # netteach: two commands set up everything on a fresh machine with Python 3.11+ and make.
 #   make serve   set up and open the course in Voila (http://127.0.0.1:8866/)
 #   make test    set up and run every test (needs Chromium; see README)
-# Also: make bench (benchmarks), make lint (ruff), make loadtest (30 simulated learners).
+# Also: make bench (benchmarks), make lint (ruff), make loadtest (30 simulated learners),
+#   make offline (the static offline copy, in test-output/offline/ or OUT=folder; needs npm).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,7 +17,7 @@ TESTHOME := $(CURDIR)/test-output/home
 export MPLBACKEND := Agg
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test bench lint loadtest setup clean screenshots
+.PHONY: serve test bench lint loadtest setup clean screenshots offline
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "netteach needs Python 3.11 or newer")'
@@ -56,6 +57,9 @@ lint: $(STAMP)
 
 loadtest: $(STAMP) $(TEMPLATE)
 	$(BIN)/python -m benchmarks.loadtest --learners 30
+
+offline: $(STAMP)
+	$(BIN)/python tools/build_offline.py $(or $(OUT),test-output/offline)
 
 clean:
 	rm -rf test-output .pytest_cache

@@ -12,18 +12,26 @@ from .layout import css
 __all__ = ["build_paths_panel", "path_html"]
 
 
-def path_html(path: dict) -> str:
-    """One learning path as an HTML card; missing dashboards are listed as "coming"."""
+def path_html(path: dict, href=None, missing: str = "coming") -> str:
+    """One learning path as an HTML card.
+
+    ``href(file)`` gives a dashboard's link, or None when it is not there; by default the
+    notebook itself when it exists. A dashboard without a link is listed as "(``missing``)".
+    """
     boards = dashboards()
     total = sum(s["minutes"] for s in path["steps"])
     items = []
     for step in path["steps"]:
         d = boards[step["file"]]
         title = html.escape(d["title"])
-        if is_available(step["file"]):
-            link = f'<a href="{html.escape(step["file"])}" class="nt-path-link">{title}</a>'
+        if href is None:
+            url = step["file"] if is_available(step["file"]) else None
         else:
-            link = f'<span class="nt-coming">{title} (coming)</span>'
+            url = href(step["file"])
+        if url:
+            link = f'<a href="{html.escape(url)}" class="nt-path-link">{title}</a>'
+        else:
+            link = f'<span class="nt-coming">{title} ({html.escape(missing)})</span>'
         items.append(f"<li>{link} · about {step['minutes']} min"
                      f"<br><small>{html.escape(d['summary'])}</small></li>")
     return (f'<div class="nt-path nt-path-{path["id"]}"><h3>{html.escape(path["title"])}</h3>'

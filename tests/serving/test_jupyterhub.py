@@ -8,7 +8,6 @@ Two learners log in in two browser contexts; each must land on the rendered land
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -25,6 +24,9 @@ from benchmarks.loadtest import free_port, jupyter_env
 
 from .conftest import ROOT
 
+sys.path.insert(0, str(ROOT / "tools"))
+from npm_pins import ensure_npm_packages  # noqa: E402
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 HUB_DIR = ROOT / "test-output" / "hub"
@@ -34,21 +36,12 @@ LEARNERS = ["ada", "grace"]
 
 def _proxy_program() -> Path:
     """configurable-http-proxy at the version deploy/package.json pins (npm install if needed)."""
-    want = json.loads((ROOT / "deploy" / "package.json").read_text())["dependencies"]
-    exe = NPM_DIR / "node_modules" / ".bin" / "configurable-http-proxy"
-    installed = NPM_DIR / "node_modules" / "configurable-http-proxy" / "package.json"
-    if exe.exists() and installed.exists() and json.loads(installed.read_text())["version"] == \
-            want["configurable-http-proxy"]:
-        return exe
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.fail("npm is needed for JupyterHub's proxy: sudo apt-get install -y nodejs npm "
-                    "(.ci/run installs it)")
-    NPM_DIR.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "deploy" / "package.json", NPM_DIR / "package.json")
-    done = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--loglevel=error"],
-                          cwd=NPM_DIR, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0 and exe.exists(), done.stdout + done.stderr
+    try:
+        modules = ensure_npm_packages(ROOT / "deploy" / "package.json", NPM_DIR)
+    except RuntimeError as exc:
+        pytest.fail(f"JupyterHub's proxy: {exc}")
+    exe = modules / ".bin" / "configurable-http-proxy"
+    assert exe.exists(), exe
     return exe
 
 

@@ -1,0 +1,128 @@
+"""Write one offline page: static HTML with the widgets' state embedded for the renderer.
+
+A page is a list of blocks, each trusted HTML (a string) or a widget. Widgets are saved with
+their whole state (``drop_defaults=False``: the renderer's defaults differ from Python's for
+some traits, e.g. an empty ``Stack``) together with their browser-side links, and the page
+loads the widget renderer from ``vendor/embed.js`` beside it, never from a CDN.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import ipywidgets as w
+from ipywidgets.embed import dependency_state, embed_data
+
+from .. import DISCLAIMER
+from ..widgets.layout import CSS as COURSE_CSS
+
+__all__ = ["RENDERER", "page_html", "disclaimer_html", "note_html"]
+
+#: Where a page finds the widget renderer, relative to itself.
+RENDERER = "vendor/embed.js"
+
+PAGE_CSS = """
+<style>
+html:root { --jp-widgets-font-size: 16px; --jp-widgets-inline-height: 30px;
+  --jp-widgets-slider-handle-size: 18px; --jp-widgets-radio-item-height: 30px;
+  --jp-widgets-inline-label-width: 120px; }
+body { margin: 0; background: #ffffff; color: #1b1b1b;
+  font-family: "DejaVu Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+.jupyter-widgets, .widget-label, .widget-readout, .widget-html-content, .widget-radio-box label,
+.widget-toggle-button { font-family: inherit !important; }
+main { max-width: 1180px; margin: 0 auto; padding: 8px 24px 48px 24px; font-size: 17px;
+  line-height: 1.55; }
+main p, main li { font-size: 17px; }
+h1 { font-size: 2.0em; color: #0b3954; margin: 0.5em 0 0.3em 0; line-height: 1.25; }
+h2 { font-size: 1.5em; color: #0b3954; margin-top: 1.4em; border-bottom: 1px solid #d0d7de; }
+h3 { font-size: 1.2em; color: #0b3954; }
+a { color: #0060a0; }
+nav.nt-nav { font-size: 16px; padding: 10px 0; border-bottom: 1px solid #d0d7de; }
+nav.nt-nav a { margin-right: 18px; }
+.nt-offline-note { background: #e8f3fb; border-left: 6px solid #0072B2; padding: 8px 14px;
+  margin: 10px 0; color: #06304d; }
+.nt-paths { display: flex; flex-flow: row wrap; }
+.nt-paths .nt-path { flex: 1 1 300px; min-width: 280px; }
+.nt-overview img { max-width: 100%; height: auto; }
+details summary { cursor: pointer; font-size: 18px; font-weight: 700; color: #0b3954; }
+.widget-radio-box { width: 100%; }
+.widget-radio-box label { display: flex !important; align-items: flex-start !important;
+  gap: 10px; }
+.widget-radio-box label input { order: -1; float: none !important; flex: none; width: 18px;
+  height: 18px; margin: 4px 0 0 2px !important; }
+.widget-toggle-buttons .widget-toggle-button { width: auto; min-width: 160px; }
+.nt-quiz-feedback { margin-top: 4px; }
+.widget-slider .widget-readout { min-width: 48px; font-weight: 700; }
+</style>
+"""
+
+
+def disclaimer_html() -> str:
+    """The banner "For teaching only, not for clinical decisions." as static HTML."""
+    return f'<div class="nt-disclaimer" role="note"><b>{html.escape(DISCLAIMER)}</b></div>'
+
+
+def note_html(inner_html: str) -> str:
+    """An information box (trusted HTML inside)."""
+    return f'<div class="nt-offline-note" role="note">{inner_html}</div>'
+
+
+def _script_json(data) -> str:
+    """JSON that is safe inside a ``<script>`` element."""
+    return json.dumps(data).replace("</", "<\\/")
+
+
+def _embed(widgets):
+    """State of ``widgets`` and of every link they carry (``.links``), and their view specs."""
+    links = [link for wd in widgets for link in getattr(wd, "links", ())]
+    state = dependency_state([*widgets, *links], drop_defaults=False)
+    data = embed_data(views=widgets, drop_defaults=False, state=state)
+    return data["manager_state"], data["view_specs"]
+
+
+def page_html(title: str, blocks, nav_html: str = "") -> str:
+    """A complete offline page.
+
+    Parameters
+    ----------
+    title : str
+        The page's title (the browser tab).
+    blocks : sequence of str or ipywidgets.Widget
+        Trusted HTML, or widgets to render in place.
+    nav_html : str
+        Trusted HTML for the navigation bar at the top.
+
+    Returns
+    -------
+    str
+        The page. It loads :data:`RENDERER` only when it holds widgets.
+    """
+    blocks = list(blocks)
+    bad = [b for b in blocks if not isinstance(b, (str, w.Widget))]
+    if bad:
+        raise ValueError(f"blocks must be HTML strings or widgets; got {bad[0]!r}")
+    widgets = [b for b in blocks if isinstance(b, w.Widget)]
+    head = ""
+    specs = iter(())
+    if widgets:
+        state, view_specs = _embed(widgets)
+        specs = iter(view_specs)
+        head = (f'<script src="{RENDERER}"></script>\n'
+                '<script type="application/vnd.jupyter.widget-state+json">'
+                f"{_script_json(state)}</script>\n")
+    body = []
+    for b in blocks:
+        if isinstance(b, str):
+            body.append(b)
+        else:
+            body.append('<script type="application/vnd.jupyter.widget-view+json">'
+                        f"{_script_json(next(specs))}</script>")
+    nav = f'<nav class="nt-nav">{nav_html}</nav>' if nav_html else ""
+    noscript = ("<noscript>" + note_html("The sliders and quizzes on this page need "
+                                         "JavaScript to be switched on.") + "</noscript>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(title)}</title>\n{COURSE_CSS}{PAGE_CSS}{head}</head>\n"
+            f"<body>\n<main>\n{nav}\n{noscript if widgets else ''}\n" + "\n".join(body)
+            + "\n</main>\n</body>\n</html>\n")
