@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.patches import Circle
+from matplotlib.transforms import offset_copy
 
 from ..constants import sirt as C
 from ..models import sirt as m
@@ -215,18 +216,26 @@ def plot_method_doses(doses=None, activities=(0.0, 0.0, 0.0), ax=None):
     for n, (name, col) in enumerate(COMPARTMENTS):
         b = ax.bar(x + (n - 1) * width, np.zeros(3), width, color=col, label=name)
         bars.append(b)
+        # A white backing keeps a number readable where it crosses a limit line.
+        # (lifted 2 points, so the backing does not cut into the bar's top edge).
+        lifted = offset_copy(ax.transData, fig=ax.figure, y=2.0, units="points")
         labels.append([ax.text(xx + (n - 1) * width, 0, "", ha="center", va="bottom",
-                               fontsize=12) for xx in x])
+                               fontsize=12, transform=lifted,
+                               bbox=dict(facecolor="white", alpha=0.85, edgecolor="none",
+                                         pad=1.0))
+                       for xx in x])
     lung = ax.axhline(float(C.LUNG_DOSE_LIMIT_SINGLE_GY), color=WARNING, ls="--", lw=1.8,
                       label=f"Lung limit, one treatment\n({C.LUNG_DOSE_LIMIT_SINGLE_GY:g} Gy)")
     liver = ax.axhline(float(C.RESIN_NORMAL_LIVER_UNILOBAR_LIMIT_GY), color=PALETTE["blue"],
                        ls=":", lw=2.0, label="Normal liver, resin\n"
                        f"(below {C.RESIN_NORMAL_LIVER_UNILOBAR_LIMIT_GY:g} Gy)")
-    label_axes(ax, y=("Dose", "Gy"), title="The same patient, three ways to choose the activity")
+    label_axes(ax, y=("Dose", "Gy"))
+    # Each method's activity sits in a band of its own between the title and the plot.
+    ax.set_title("The same patient, three ways to choose the activity", pad=30)
     ax.figure.legend(loc="outside right center")
     ax.set_xticks(x, list(METHODS))
-    acts = [ax.text(xx, 1.0, "", transform=ax.get_xaxis_transform(), ha="center", va="top",
-                    fontsize=14, fontweight="bold") for xx in x]
+    acts = [ax.text(xx, 1.02, "", transform=ax.get_xaxis_transform(), ha="center",
+                    va="bottom", fontsize=14, fontweight="bold") for xx in x]
     rects = [r for b in bars for r in b]
     artists = dict(fig=ax.figure, ax=ax, bars=bars, labels=labels, lines=(lung, liver),
                    acts=acts, animated=[*rects, *(t for row in labels for t in row), *acts],
