@@ -8,10 +8,51 @@ middle, the stomach and spleen on the right, the pancreas and duodenum below.
 from __future__ import annotations
 
 import numpy as np
-from scipy.interpolate import CubicSpline
 
 XLIM = (-3.4, 12.5)
 YLIM = (-0.2, 11.05)
+
+
+def periodic_spline(t, y, x):
+    """Evaluate the periodic cubic spline through ``(t, y)`` at ``x``.
+
+    Parameters
+    ----------
+    t : ndarray, shape (n + 1,)
+        Increasing knots.
+    y : ndarray, shape (n + 1, d)
+        Values at the knots; ``y[-1]`` equals ``y[0]``.
+    x : ndarray
+        Where to evaluate, between ``t[0]`` and ``t[-1]``.
+
+    Returns
+    -------
+    ndarray, shape (len(x), d)
+
+    Notes
+    -----
+    The curve of ``scipy.interpolate.CubicSpline(t, y, bc_type="periodic")`` (the periodic
+    spline with continuous second derivative), with the same slope equations, coefficients and
+    evaluation order, solved here with numpy for the few knots of an outline so that drawing
+    the diagram does not import ``scipy.interpolate`` (about 40 MB in a dashboard kernel).
+    """
+    dx = np.diff(t)[:, None]
+    n = dx.shape[0]
+    slope = np.diff(y, axis=0) / dx
+    k = np.arange(n)
+    before, after = (k - 1) % n, (k + 1) % n      # intervals/knots on either side (cyclic)
+    a = np.zeros((n, n))
+    a[k, k] = 2.0 * (dx[before, 0] + dx[k, 0])
+    a[k, after] += dx[before, 0]
+    a[k, before] += dx[k, 0]
+    s = np.linalg.solve(a, 3.0 * (dx[k] * slope[before] + dx[before] * slope[k]))
+    s = np.vstack([s, s[:1]])                      # slopes at the knots
+    c2 = s[:-1]
+    tt = (s[:-1] + s[1:] - 2.0 * slope) / dx
+    c0, c1 = tt / dx, (slope - s[:-1]) / dx - tt
+    i = np.clip(np.searchsorted(t, x, side="right") - 1, 0, n - 1)
+    z = (x - t[i])[:, None]
+    return y[i] + c2[i] * z + c1[i] * (z * z) + c0[i] * (z * z * z)
 
 
 def smooth_closed(points, n=200):
@@ -19,8 +60,7 @@ def smooth_closed(points, n=200):
     p = np.asarray(points, float)
     p = np.vstack([p, p[:1]])
     t = np.r_[0, np.cumsum(np.hypot(*np.diff(p, axis=0).T))]
-    cs = CubicSpline(t, p, bc_type="periodic")
-    return cs(np.linspace(0, t[-1], n))
+    return periodic_spline(t, p, np.linspace(0, t[-1], n))
 
 
 LIVER_OUTLINE = smooth_closed([

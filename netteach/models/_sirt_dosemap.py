@@ -1,7 +1,9 @@
 """Dose maps from microspheres by FFT convolution with the kernel (private).
 
 Import from :mod:`netteach.models.sirt`. The kernel of :mod:`._sirt_physics` is averaged over
-cubic voxels (a "voxel S-value" kernel), and a grid of activities is convolved with it by FFT.
+cubic voxels (a "voxel S-value" kernel), and a grid of activities is convolved with it by FFT
+(numpy's, in double precision: ``scipy.fft`` would add about 17 MB and half a second to every
+dashboard kernel that imports this module).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from scipy import fft as sfft
 
 from ..constants import sirt as C
 from ..validation import check_array, check_choice, check_scalar
@@ -53,20 +54,25 @@ def _kernel_offsets(h_mm):
     """Voxel-averaged kernel on integer offsets within the cut-off: (offsets, Gy per decay)."""
     n = int(math.ceil(KERNEL_CUTOFF_MM / h_mm))
     ax = np.arange(-n, n + 1)
-    i, j, k = np.meshgrid(ax, ax, ax, indexing="ij")
+    i, j, k = np.meshgrid(ax, ax, ax, indexing="ij", sparse=True)
+    keep = h_mm * np.sqrt(i ** 2 + j ** 2 + k ** 2) <= KERNEL_CUTOFF_MM + 0.5 * h_mm
+    i, j, k = (idx - n for idx in np.nonzero(keep))     # the kept offsets, in C order
+    del keep
     r = h_mm * np.sqrt(i ** 2 + j ** 2 + k ** 2)
-    keep = r <= KERNEL_CUTOFF_MM + 0.5 * h_mm
-    i, j, k, r = i[keep], j[keep], k[keep], r[keep]
     gy = _kernel(np.maximum(r, h_mm))  # far voxels: the kernel at the voxel centre
     far = (np.maximum(np.maximum(abs(i), abs(j)), abs(k)) > 2)
     # middle distances: average over the (triangular) distribution of source-target separations
     mid = np.flatnonzero(far & (r <= MID_RANGE_VOXELS * h_mm))
     nodes, weights = _TRIANGLE_RULE
-    d = np.stack([i[mid], j[mid], k[mid]], 1)[:, None, :] + np.stack(
-        np.meshgrid(nodes, nodes, nodes, indexing="ij"), -1).reshape(1, -1, 3)
+    shifts = np.stack(np.meshgrid(nodes, nodes, nodes, indexing="ij"), -1).reshape(1, -1, 3)
     w = np.prod(np.stack(np.meshgrid(weights, weights, weights, indexing="ij"), -1
                          ).reshape(-1, 3), axis=1)
-    gy[mid] = _kernel(h_mm * np.sqrt((d ** 2).sum(-1))) @ w
+    kern = np.empty((mid.size, shifts.shape[1]))
+    for a in range(0, mid.size, 128):  # 128 offsets at a time: temporaries well under 1 MB
+        rows = mid[a:a + 128]
+        d = np.stack([i[rows], j[rows], k[rows]], 1)[:, None, :] + shifts
+        kern[a:a + 128] = _kernel(h_mm * np.sqrt((d ** 2).sum(-1)))
+    gy[mid] = kern @ w
     # near the source the kernel's 1/r^2 rise is integrated exactly over both voxels
     near_idx = np.flatnonzero(~far)
     keys = np.sort(np.abs(np.stack([i[near_idx], j[near_idx], k[near_idx]], 1)), axis=1)
@@ -102,13 +108,20 @@ def kernel_grid_gy_per_decay(voxel_mm):
     return offsets.copy(), gy.copy()
 
 
-@lru_cache(maxsize=8)
+_AXES = (0, 1, 2)
+
+
+def _spectrum_shape(shape):
+    return (*shape[:-1], shape[-1] // 2 + 1)
+
+
+@lru_cache(maxsize=1)  # one grid shape per tumour size; 3-6 MB, so keep only the latest
 def _kernel_fft(shape, h_mm):
     offsets, gy = _kernel_offsets(h_mm)
     grid = np.zeros(shape)
     idx = tuple((offsets[:, d] % shape[d]) for d in range(3))
     np.add.at(grid, idx, gy)
-    return sfft.rfftn(grid.astype(np.float32), workers=1)
+    return np.fft.rfftn(grid, axes=_AXES, out=np.empty(_spectrum_shape(shape), complex))
 
 
 def _check_grid(activity_bq, voxel_mm):
@@ -152,10 +165,18 @@ def dose_from_activity_grid_gy(activity_bq, voxel_mm):
 def _convolve(arr, h):
     """Unchecked convolution of an activity grid (Bq) with the voxel kernel; dose in Gy."""
     kf = _kernel_fft(arr.shape, h)
-    conv = sfft.irfftn(sfft.rfftn(arr.astype(np.float32), workers=1) * kf, s=arr.shape,
-                       workers=1)
+    # the steps of rfftn and irfftn, done in place: the same numbers with fewer big arrays
+    spectrum = np.fft.rfftn(arr.astype(float, copy=False), axes=_AXES,
+                            out=np.empty(_spectrum_shape(arr.shape), complex))
+    spectrum *= kf
+    for axis in _AXES[:-1]:
+        np.fft.ifft(spectrum, axis=axis, out=spectrum)
+    conv = np.fft.irfft(spectrum, n=arr.shape[-1], axis=_AXES[-1])
+    del spectrum
     tau_s = mean_life_h() * 3600.0
-    return np.maximum(conv, 0.0).astype(float) * tau_s
+    np.maximum(conv, 0.0, out=conv)
+    conv *= tau_s
+    return conv
 
 
 @dataclass(frozen=True)
@@ -205,10 +226,23 @@ def _grid_size(radius_mm, h):
     # The FFT grid is periodic. With this side, activity that wraps round is at least
     # KERNEL_CUTOFF_MM from every point shown, so the wrap adds nothing to the map.
     side = 2.0 * radius_mm + DOSE_MAP_MARGIN_MM + KERNEL_CUTOFF_MM
-    return sfft.next_fast_len(int(math.ceil(side / h)), real=True)
+    return _next_fast_len(int(math.ceil(side / h)))
 
 
-@lru_cache(maxsize=16)
+def _next_fast_len(n):
+    """The smallest integer >= ``n`` with no prime factor above 5 (fast FFT sizes)."""
+    m = max(int(n), 1)
+    while True:
+        k = m
+        for p in (2, 3, 5):
+            while k % p == 0:
+                k //= p
+        if k == 1:
+            return m
+        m += 1
+
+
+@lru_cache(maxsize=4)
 def _map_geometry(radius):
     """Grid coordinates, the tumour mask and the shells outside it, for one tumour radius."""
     h = DOSE_MAP_VOXEL_MM

@@ -198,6 +198,11 @@ def energy_fraction_within(radius_mm):
     return _as_output(_fraction_within(r), radius_mm)
 
 
+#: elements of the largest temporary array in the voxel integrals (about 0.5 MB of float64):
+#: the peak of short-lived arrays sets how much memory a dashboard kernel keeps
+_CHUNK_ELEMENTS = 65_536
+
+
 def _fibonacci_directions(n):
     i = np.arange(n) + 0.5
     polar = np.arccos(1.0 - 2.0 * i / n)
@@ -248,16 +253,21 @@ def voxel_energy_fractions(voxel_mm, offsets, *, source_points=6, directions=150
     safe = np.where(np.abs(dirs) < 1e-12, 1e-12, dirs)
     inv = (1.0 / safe)[None, :, :]
     out = np.empty(len(off))
+    absorbed = np.empty((len(pts), n_dir))  # per source point and direction
+    step = max(1, _CHUNK_ELEMENTS // (3 * n_dir))  # source points at a time
     for n, o in enumerate(off):
         lo = o * h
-        t1 = (lo - pts) * inv
-        t2 = (lo + h - pts) * inv
-        t_in = np.maximum(np.minimum(t1, t2).max(-1), 0.0)
-        t_out = np.maximum(t1, t2).min(-1)
-        hit = t_out > t_in
-        val = _fraction_within(np.where(hit, t_out, 0.0)) - _fraction_within(
-            np.where(hit, t_in, 0.0))
-        out[n] = float(np.where(hit, val, 0.0).mean())
+        for a in range(0, len(pts), step):
+            p = pts[a:a + step]
+            t1 = (lo - p) * inv
+            t2 = (lo + h - p) * inv
+            t_in = np.maximum(np.minimum(t1, t2).max(-1), 0.0)
+            t_out = np.maximum(t1, t2).min(-1)
+            hit = t_out > t_in
+            val = _fraction_within(np.where(hit, t_out, 0.0)) - _fraction_within(
+                np.where(hit, t_in, 0.0))
+            absorbed[a:a + step] = np.where(hit, val, 0.0)
+        out[n] = float(absorbed.mean())
     return out
 
 

@@ -224,6 +224,11 @@ def _alt_map(res, t_min):
     return "; ".join(parts) + "."
 
 
+def _alt_history(res):
+    return (f"Graphs of generator power and tissue temperature over {res.duration_s / 60:g} "
+            f"minutes; hottest tissue {res.max_temperature_c:.0f} °C.")
+
+
 def build_simulator_panel():
     """The ablation simulator: controls, temperature map with time slider, and time series."""
     msgs = MessageArea()
@@ -251,9 +256,9 @@ def build_simulator_panel():
     res0 = state["result"]
     map_art = fig.plot_ablation_map(res0)
     hist_art = fig.plot_ablation_history(res0)
-    map_pane = FigurePane(map_art["fig"], _alt_map(res0, minutes.value), "rfa-map",
+    map_pane = FigurePane(map_art["fig"], _alt_map(res0, res0.duration_s / 60), "rfa-map",
                           animated=map_art["overlay"])
-    hist_pane = FigurePane(hist_art["fig"], "", "rfa-history")
+    hist_pane = FigurePane(hist_art["fig"], _alt_history(res0), "rfa-history")
 
     def show_time(_=None):
         res = state["result"]
@@ -284,15 +289,17 @@ def build_simulator_panel():
         fig.update_ablation_map(map_art, res, -1)
         map_pane.refresh(alt=_alt_map(res, res.duration_s / 60), static_changed=True)
         fig.update_ablation_history(hist_art, res)
-        hist_pane.refresh(alt=(f"Graphs of generator power and tissue temperature over "
-                               f"{res.duration_s / 60:g} minutes; hottest tissue "
-                               f"{res.max_temperature_c:.0f} °C."))
+        hist_pane.refresh(alt=_alt_history(res))
         readout.value = _result_html(res)
 
     for c in (power, minutes, perfusion, has_vessel, v_diam, v_dist, tumour, cooled):
         c.observe(update, names="value")
+    # What update() would show for res0: the figures already show it, so the ablation is not
+    # simulated (about 0.3 s) and drawn again while the dashboard loads.
+    v_diam.disabled = v_dist.disabled = not has_vessel.value
+    shown.value = minutes.value
+    readout.value = _result_html(res0)
     shown.observe(show_time, names="value")
-    update()
     controls = _vbox(w.HTML("<b>Generator</b>"), power, minutes, cooled,
                      w.HTML("<b>Patient</b>"), perfusion, tumour, has_vessel, v_diam, v_dist,
                      busy.widget, msgs.widget)

@@ -186,3 +186,42 @@ def test_vessel_fraction_covers_the_vessel_area():
     radius = 2.5e-3
     frac = S.vessel_fraction(g, 10e-3, radius)
     assert np.sum(frac * g.area) == pytest.approx(np.pi * radius ** 2, rel=0.03)
+
+
+def test_tridiagonal_solver_matches_lapack():
+    """The numpy elimination is LAPACK's ?gttrf/?gttrs without pivoting, number for number."""
+    from scipy.linalg import lapack
+
+    from netteach.models._rfa_linalg import Tridiagonal, _solve_tridiagonal
+
+    rng = np.random.default_rng(7)
+    n, m = 40, 9
+    off = -rng.uniform(0.5, 2.0, n - 1)
+    diag = rng.uniform(0.0, 3.0, (n, m))
+    diag[:-1] += np.abs(off)[:, None]
+    diag[1:] += np.abs(off)[:, None]            # diagonally dominant, as in the solver
+    rhs = rng.normal(size=(n, m, 2))
+    ours = Tridiagonal(diag, off).solve_inplace(rhs.copy())
+    for j in range(m):
+        lu = lapack.dgttrf(off, diag[:, j], off.copy())[:5]
+        ref = lapack.dgttrs(*lu, rhs[:, j, :])[0]
+        np.testing.assert_allclose(ours[:, j, :], ref, rtol=1e-13, atol=0)
+    ref = lapack.dgtsv(off, diag[:, 0], off.copy(), rhs[:, 0, 0])[3]
+    np.testing.assert_allclose(_solve_tridiagonal(diag[:, 0], off, rhs[:, 0, 0]), ref,
+                               rtol=1e-13, atol=0)
+
+
+def test_mode_solver_inverts_the_operator_with_a_vessel():
+    """ModeSolver and HeatSolver solve the same system the stencil applies."""
+    from netteach.models._rfa_linalg import HeatSolver, ModeSolver, stencil
+
+    g = _grid(32, 48)
+    k = C.RFA_LIVER_THERMAL_CONDUCTIVITY_W_PER_M_K
+    cap = 3.6e6 * g.area / 3.0
+    sink = np.zeros((g.n_r, g.n_theta))
+    sink[10:13, :3] = 200.0 * k
+    solver = HeatSolver(ModeSolver(g, np.full(g.n_r, k), k, k, cap[:, 0]), sink)
+    st = stencil(g, k, k, k, cap + sink)
+    rhs = np.random.default_rng(3).normal(size=(g.n_r, g.n_theta))
+    x = solver.solve(rhs)
+    np.testing.assert_allclose(st.apply(x), rhs, atol=1e-9 * np.abs(rhs).max())

@@ -147,3 +147,20 @@ def test_variants_panel_highlights_each_type():
     assert "Type X" in box.table.value and "Löschner" in box.table.value
     box.dropdown.value = "michels_1"
     assert "75.7%" in box.table.value
+
+
+def test_outlines_are_scipys_periodic_cubic_spline():
+    """The diagram's numpy spline draws the curve scipy's CubicSpline(periodic) draws."""
+    import numpy as np
+    from scipy.interpolate import CubicSpline
+
+    from netteach.figures._anatomy_layout import periodic_spline
+
+    rng = np.random.default_rng(2)
+    for n in (3, 4, 6, 15):
+        p = rng.uniform(0, 10, (n, 2))
+        p = np.vstack([p, p[:1]])
+        t = np.r_[0, np.cumsum(np.hypot(*np.diff(p, axis=0).T))]
+        x = np.linspace(0, t[-1], 333)
+        expected = CubicSpline(t, p, bc_type="periodic")(x)
+        np.testing.assert_allclose(periodic_spline(t, p, x), expected, rtol=0, atol=1e-12)
