@@ -14,7 +14,7 @@ from ..figures import rfa as fig
 from ..models import rfa
 from ..ranges import get
 from ..widgets.layout import panel
-from ..widgets.rfa import _alt_map, _result_html
+from ..widgets.rfa import ablation_map_alt, ablation_result_html
 from .frames import check_positions, compact_png, figure_widget, linked_stack, position_slider
 from .frames import table_html as _table
 
@@ -98,7 +98,7 @@ def build_ablation_explorer(minutes=ABLATION_MINUTES):
     for t in mins:
         snap = res.snapshot_index(t * 60.0)
         fig.update_ablation_time(art, res, snap)
-        alt = _alt_map(res, res.snapshot_times_s[snap] / 60)
+        alt = ablation_map_alt(res, res.snapshot_times_s[snap] / 60)
         png = compact_png(art["fig"], dither=True)  # a smooth colour map: no bands
         views.append(w.VBox([figure_widget(png, alt, "rfa-map"),
                              w.HTML(_growth_readout(res, snap))]))
@@ -138,10 +138,10 @@ def build_heat_sink_explorer(distances_mm=VESSEL_DISTANCES_MM):
     views, alts = [], []
     for res in results:
         fig.update_ablation_map(art, res, -1)
-        alt = _alt_map(res, res.duration_s / 60)
+        alt = ablation_map_alt(res, res.duration_s / 60)
         png = compact_png(art["fig"], dither=True)
         views.append(w.VBox([figure_widget(png, alt, "rfa-heat-sink"),
-                             w.HTML(_result_html(res))]))
+                             w.HTML(ablation_result_html(res))]))
         alts.append(alt)
     slider = position_slider(T, "vessel_distance_mm", dists, start=dists[-1])
     stack, link = linked_stack(slider, views)

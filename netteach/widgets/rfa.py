@@ -23,7 +23,8 @@ from .references import build_references_panel as _references_panel
 
 __all__ = ["build_how_it_works_panel", "build_damage_panel", "build_simulator_panel",
            "build_suitability_panel", "build_evidence_panel", "build_references_panel",
-           "build_assumptions_panel", "build_microwave_panel"]
+           "build_assumptions_panel", "build_microwave_panel", "ablation_map_alt",
+           "ablation_result_html"]
 
 
 def _esc(text):
@@ -192,7 +193,9 @@ def _outer_towards(res):
     return float(max(res.outer_outline_mm[0], res.outer_outline_mm[nt - 1]))
 
 
-def _result_html(res):
+def ablation_result_html(res):
+    """The simulator's read-out for a :class:`~netteach.models.rfa.AblationResult`: zone size,
+    margins, energy and roll-off, as an HTML list (also used by the offline copy)."""
     energy_kj = res.energy_j["deposited"] / 1e3
     roll = res.power_history_w[1:].min() < res.power_w
     items = [f"<li><b>Dead zone across the needle: {res.ablation_zone_diameter_mm:.0f} mm</b> "
@@ -213,7 +216,8 @@ def _result_html(res):
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def _alt_map(res, t_min):
+def ablation_map_alt(res, t_min):
+    """Alt text of the temperature map at ``t_min`` minutes (also used by the offline copy)."""
     parts = [f"Temperature map of a slice across the needle at {t_min:.1f} minutes, with the "
              f"dead zone outlined, {res.ablation_zone_diameter_mm:.0f} mm across at the end"]
     if res.vessel_diameter_mm:
@@ -256,7 +260,7 @@ def build_simulator_panel():
     res0 = state["result"]
     map_art = fig.plot_ablation_map(res0)
     hist_art = fig.plot_ablation_history(res0)
-    map_pane = FigurePane(map_art["fig"], _alt_map(res0, res0.duration_s / 60), "rfa-map",
+    map_pane = FigurePane(map_art["fig"], ablation_map_alt(res0, res0.duration_s / 60), "rfa-map",
                           animated=map_art["overlay"])
     hist_pane = FigurePane(hist_art["fig"], _alt_history(res0), "rfa-history")
 
@@ -273,7 +277,7 @@ def build_simulator_panel():
             return
         i = res.snapshot_index(shown.value * 60.0)
         fig.update_ablation_time(map_art, res, i)
-        map_pane.refresh(alt=_alt_map(res, res.snapshot_times_s[i] / 60))
+        map_pane.refresh(alt=ablation_map_alt(res, res.snapshot_times_s[i] / 60))
 
     def update(_=None):
         v_diam.disabled = v_dist.disabled = not has_vessel.value
@@ -287,10 +291,10 @@ def build_simulator_panel():
         shown.value = minutes.value
         shown.observe(show_time, names="value")
         fig.update_ablation_map(map_art, res, -1)
-        map_pane.refresh(alt=_alt_map(res, res.duration_s / 60), static_changed=True)
+        map_pane.refresh(alt=ablation_map_alt(res, res.duration_s / 60), static_changed=True)
         fig.update_ablation_history(hist_art, res)
         hist_pane.refresh(alt=_alt_history(res))
-        readout.value = _result_html(res)
+        readout.value = ablation_result_html(res)
 
     for c in (power, minutes, perfusion, has_vessel, v_diam, v_dist, tumour, cooled):
         c.observe(update, names="value")
@@ -298,7 +302,7 @@ def build_simulator_panel():
     # simulated (about 0.3 s) and drawn again while the dashboard loads.
     v_diam.disabled = v_dist.disabled = not has_vessel.value
     shown.value = minutes.value
-    readout.value = _result_html(res0)
+    readout.value = ablation_result_html(res0)
     shown.observe(show_time, names="value")
     controls = _vbox(w.HTML("<b>Generator</b>"), power, minutes, cooled,
                      w.HTML("<b>Patient</b>"), perfusion, tumour, has_vessel, v_diam, v_dist,
