@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedLocator, NullLocator
+from matplotlib.transforms import Bbox, IdentityTransform
 
 from .style import NEUTRAL, PALETTE, label_axes, new_figure
 
@@ -61,8 +63,10 @@ def plot_reach(curves, level=0.1, visible=None, ax=None):
     Returns
     -------
     dict
-        ``fig``, ``ax``, ``level_line``, ``level_text``, and per curve id a dict with
-        ``line``, ``marker``, ``drop`` (dotted line down to the axis) and ``label`` (text).
+        ``fig``, ``ax``, ``level_line``, ``level_text``, ``legend``, ``veils`` (per curve id a
+        white rectangle laid over its legend entry while the curve is hidden), and per curve id
+        a dict with ``line``, ``marker``, ``drop`` (dotted line down to the axis) and ``label``
+        (text).
     """
     if ax is None:
         fig, ax = new_figure(12.0, 6.0)
@@ -99,8 +103,27 @@ def plot_reach(curves, level=0.1, visible=None, ax=None):
                 math.sqrt(float(c.distance_m[0]) * c.zone_m), 1.12,
                 f"RFA: killed by heat\n(model, to {distance_text(c.zone_m)})", color=colour,
                 fontsize=11, ha="center", va="center")
+    # The legend never changes, so it can stay in a cached background; a hidden curve's entry
+    # is greyed out by a white veil drawn over it (cheaper than redrawing the legend's text).
+    out["legend"] = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2,
+                              fontsize=12.5, handlelength=3.2)
+    out["veils"] = {cid: fig.add_artist(Rectangle((0, 0), 0, 0, transform=IdentityTransform(),
+                                                  facecolor="white", alpha=0.7, lw=0,
+                                                  visible=False, zorder=10))
+                    for cid in curves}
     update_reach(out, curves, level, visible)
     return out
+
+
+def _legend_entry_bbox(legend, k):
+    """Pixel box of legend entry ``k`` (its line sample and its text), as last laid out."""
+    fig = legend.figure
+    if getattr(fig, "_nt_limits", None) is None:  # never rendered: lay it out first
+        fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    parts = [legend.legend_handles[k].get_window_extent(renderer),
+             legend.get_texts()[k].get_window_extent(renderer)]
+    return Bbox.union(parts).padded(3)
 
 
 def update_reach(artists, curves, level=0.1, visible=None):
@@ -135,17 +158,15 @@ def update_reach(artists, curves, level=0.1, visible=None):
             a["marker"].set_data([], [])
             a["drop"].set_data([], [])
             a["label"].set_text("")
-    # The legend is made once; a hidden curve's entry is greyed out rather than removed, so a
-    # toggle changes only the alpha of existing artists (cheaper, and the layout stays put).
-    legend = artists["ax"].get_legend()
-    if legend is None:
-        legend = artists["ax"].legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2,
-                                      fontsize=12.5, handlelength=3.2)
-    for cid, handle, text in zip(curves, legend.legend_handles, legend.get_texts(),
-                                 strict=True):
-        alpha = 1.0 if visible.get(cid, True) else 0.3
-        handle.set_alpha(alpha)
-        text.set_alpha(alpha)
+    for k, cid in enumerate(curves):
+        veil = artists.get("veils", {}).get(cid)
+        if veil is None:
+            continue
+        hidden = not visible.get(cid, True)
+        veil.set_visible(hidden)
+        if hidden:  # placed where the legend was last drawn
+            box = _legend_entry_bbox(artists["legend"], k)
+            veil.set_bounds(box.x0, box.y0, box.width, box.height)
     return reaches
 
 

@@ -16,7 +16,7 @@ from ..validation import check_array
 from ..widgets.controls import control_label
 
 __all__ = ["MAX_POSITIONS", "compact_png", "figure_widget", "check_positions",
-           "position_slider", "linked_stack", "table_html"]
+           "position_slider", "linked_stack"]
 
 #: Most positions one slider may have: every position is a picture stored in the page.
 MAX_POSITIONS = 40
@@ -123,11 +123,3 @@ def linked_stack(control, views, trait: str = "index"):
     return stack, link
 
 
-def table_html(rows, header=None) -> str:
-    """A plain table in the course's style; every cell is escaped."""
-    head = ""
-    if header:
-        head = "<tr>" + "".join(f"<th>{html.escape(str(h))}</th>" for h in header) + "</tr>"
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in r) + "</tr>"
-                   for r in rows)
-    return f'<table class="nt-table">{head}{body}</table>'

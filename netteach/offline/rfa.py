@@ -14,9 +14,9 @@ from ..figures import rfa as fig
 from ..models import rfa
 from ..ranges import get
 from ..widgets.layout import panel
+from ..widgets.layout import table_html as _table
 from ..widgets.rfa import ablation_map_alt, ablation_result_html
 from .frames import check_positions, compact_png, figure_widget, linked_stack, position_slider
-from .frames import table_html as _table
 
 __all__ = ["build_ablation_explorer", "build_heat_sink_explorer", "ABLATION_MINUTES",
            "VESSEL_DISTANCES_MM", "default_settings", "simulate"]

@@ -15,8 +15,9 @@ from ..figures import sirt as F
 from ..models import sirt as m
 from ..ranges import get
 from ..widgets.layout import panel
+from ..widgets.layout import table_html as _table
+from ..widgets.sirt import plan_warning_texts
 from .frames import check_positions, compact_png, figure_widget, linked_stack, position_slider
-from .frames import table_html as _table
 
 __all__ = ["build_decay_explorer", "build_dosimetry_explorer", "DECAY_DAYS", "TN_RATIOS",
            "LUNG_SHUNT_PERCENTS", "MAX_DOSIMETRY_VIEWS"]
@@ -81,15 +82,7 @@ def _patient():
 
 
 def _warnings_html(plans, lsf) -> str:
-    items, shared = [], []
-    for p in plans:
-        for t in m.plan_warnings(p.doses, lsf):
-            if t.startswith("Lung shunt fraction"):  # the same for every method
-                if t not in shared:
-                    shared.append(t)
-            else:
-                items.append(f"{p.method}: {t}")
-    items = shared + items
+    items = plan_warning_texts(plans, lsf)
     if not items:
         return ('<div class="nt-msg nt-msg-ok" role="status">No plan exceeds the lung (30 Gy), '
                 "lung shunt (20%) or normal-liver (40 Gy, resin) thresholds.</div>")

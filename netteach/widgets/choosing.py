@@ -115,8 +115,7 @@ def build_reach_panel():
     for cid in curves:
         moving += [a for name, a in artists[cid].items()
                    if name in ("line", "marker", "drop", "label", "zone", "zone_text")]
-    if artists["ax"].get_legend() is not None:
-        moving.append(artists["ax"].get_legend())  # a toggle greys out its entry
+    moving += list(artists["veils"].values())  # a toggle greys out its legend entry
     pane = FigurePane(artists["fig"], _reach_alt(curves, level, visible, reaches),
                       css_name="reach", animated=moving)
     table = w.HTML(_reach_table(curves, level, visible))

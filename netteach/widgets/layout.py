@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .controls import disclaimer
 
-__all__ = ["panel", "two_columns", "css", "heading", "prose"]
+__all__ = ["panel", "two_columns", "css", "heading", "prose", "table_html"]
 
 CSS = """
 <style>
@@ -57,6 +57,17 @@ CSS = """
 .widget-slider .noUi-handle { width: 18px !important; height: 18px !important; }
 </style>
 """
+
+
+def table_html(rows, header=None, css_class: str = "") -> str:
+    """A plain table in the course's style (``nt-table``); every cell is escaped."""
+    head = ""
+    if header:
+        head = "<tr>" + "".join(f"<th>{html.escape(str(h))}</th>" for h in header) + "</tr>"
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in r) + "</tr>"
+                   for r in rows)
+    classes = f"nt-table {css_class}".strip()
+    return f'<table class="{classes}">{head}{body}</table>'
 
 
 def css():

@@ -16,22 +16,30 @@ from ..figures import sirt as F
 from ..models import sirt as m
 from .controls import Busy, MessageArea, number_box, run_safely, slider
 from .display import FigurePane
-from .layout import panel
+from .layout import panel, table_html
 
-__all__ = ["build_spheres_panel", "build_decay_panel", "build_kernel_panel",
+__all__ = ["plan_warning_texts", "build_spheres_panel", "build_decay_panel", "build_kernel_panel",
            "build_disagreements_panel", "build_dose_map_panel", "build_lung_shunt_panel",
            "build_dosimetry_panel", "build_safety_panel", "build_timeline_panel"]
 
 T = "sirt"
 
 
-def _table(rows, header=None, css=""):
-    head = ""
-    if header:
-        head = "<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + "</tr>"
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in r) + "</tr>"
-                   for r in rows)
-    return f'<table class="nt-table {css}">{head}{body}</table>'
+_table = table_html
+
+
+def plan_warning_texts(plans, lung_shunt_fraction) -> list[str]:
+    """The planning warnings of several methods' plans, one list: a warning that is the same
+    for every method (the lung shunt fraction) once, first; the others named by method."""
+    items, shared = [], []
+    for p in plans:
+        for t in m.plan_warnings(p.doses, lung_shunt_fraction):
+            if t.startswith("Lung shunt fraction"):  # the same for every method
+                if t not in shared:
+                    shared.append(t)
+            else:
+                items.append(f"{p.method}: {t}")
+    return shared + items
 
 
 class BlitPane(FigurePane):
@@ -318,15 +326,7 @@ def build_dosimetry_panel():
              for p in plans],
             ("Method", "Activity (GBq)", "Tumour (Gy)", "Normal liver (Gy)", "Lung (Gy)",
              "How it chose"))
-        items, shared = [], []
-        for p in plans:
-            for t in m.plan_warnings(p.doses, lsf):
-                if t.startswith("Lung shunt fraction"):  # the same for every method
-                    if t not in shared:
-                        shared.append(t)
-                else:
-                    items.append(("warning", f"{p.method}: {t}"))
-        items = [("warning", t) for t in shared] + items
+        items = [("warning", t) for t in plan_warning_texts(plans, lsf)]
         if items:
             warn.show_many(items)
         else:

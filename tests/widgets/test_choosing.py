@@ -132,3 +132,23 @@ def test_reach_fast_redraw_matches_a_full_redraw(reach):
     assert fast_render_matches_full(reach.pane)
     reach.boxes[next(iter(reach.boxes))].value = True
     assert fast_render_matches_full(reach.pane)
+
+
+def test_a_hidden_curve_greys_out_its_own_legend_entry(reach):
+    """The legend stays in the cached background; a white veil is laid over exactly the entry
+    of each hidden curve (its line sample and its text), and lifted when it is shown again."""
+    legend = reach.artists["legend"]
+    renderer = legend.figure._get_renderer()
+    for k, (cid, box) in enumerate(reach.boxes.items()):
+        box.value = False
+        veil = reach.artists["veils"][cid]
+        assert veil.get_visible()
+        covered = veil.get_window_extent(renderer)
+        text = legend.get_texts()[k].get_window_extent(renderer)
+        assert covered.x0 <= text.x0 and covered.x1 >= text.x1, cid
+        assert covered.y0 <= text.y0 and covered.y1 >= text.y1, cid
+        others = [t.get_window_extent(renderer) for j, t in enumerate(legend.get_texts())
+                  if j != k]
+        assert not any(covered.overlaps(o) for o in others), cid
+        box.value = True
+        assert not veil.get_visible()
