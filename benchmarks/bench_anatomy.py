@@ -12,9 +12,7 @@ Run alone with ``python -m benchmarks.bench_anatomy``.
 
 from __future__ import annotations
 
-import itertools
-
-from benchmarks.harness import Case, measure
+from benchmarks.harness import Case, cycle_values, run_alone
 from netteach.figures import anatomy as FA
 from netteach.figures import liver as FL
 from netteach.figures.style import figure_to_png
@@ -22,12 +20,6 @@ from netteach.models import anatomy as A
 from netteach.models import liver as ML
 from netteach.widgets import anatomy as WA
 from netteach.widgets import liver as WL
-
-
-def _toggle(ctrl, values):
-    """A callable that sets ``ctrl`` to the next of ``values`` each time it is called."""
-    cycle = itertools.cycle(values)
-    return lambda: setattr(ctrl, "value", next(cycle))
 
 
 def cases():
@@ -57,24 +49,20 @@ def cases():
         figure_to_png(a["fig"])
 
     return [
-        Case("Hepatic arteries: move the catheter", _toggle(arteries.controls["catheter"],
+        Case("Hepatic arteries: move the catheter", cycle_values(arteries.controls["catheter"],
                                                             ["CHA", "RHA", "segment_4"]),
              naive_arteries, target_ms=400, target_p95_ms=600, repeats=15),
-        Case("Hepatic arteries: change the variant", _toggle(arteries.controls["variant"],
+        Case("Hepatic arteries: change the variant", cycle_values(arteries.controls["variant"],
                                                              ["michels_3", "michels_1"]),
              naive_arteries, target_ms=400, target_p95_ms=600, repeats=15),
         Case("Liver uptake: move the tumour-flow slider",
-             _toggle(uptake.controls["tumour_flow_ml_min_100g"], [50.0, 150.0, 250.0]),
+             cycle_values(uptake.controls["tumour_flow_ml_min_100g"], [50.0, 150.0, 250.0]),
              naive_uptake, target_ms=100, target_p95_ms=150),
-        Case("NET grade: move the Ki-67 slider", _toggle(grade.controls["ki67"], [1.0, 10.0, 40.0]),
+        Case("NET grade: move the Ki-67 slider",
+             cycle_values(grade.controls["ki67"], [1.0, 10.0, 40.0]),
              naive_grade, target_ms=100, target_p95_ms=150),
     ]
 
 
 if __name__ == "__main__":
-    for case in cases():
-        run = measure(case.run, case.repeats)
-        base = measure(case.baseline, case.repeats) if case.baseline else None
-        ratio = f"{base.median_ms / run.median_ms:.1f}x faster" if base else ""
-        print(f"{case.name}: median {run.median_ms:.0f} ms, p95 {run.p95_ms:.0f} ms; "
-              f"naive {base.median_ms:.0f} ms; {ratio}")
+    run_alone(cases())

@@ -11,9 +11,7 @@ Run alone with ``python -m benchmarks.bench_choosing``.
 
 from __future__ import annotations
 
-import itertools
-
-from benchmarks.harness import Case, measure
+from benchmarks.harness import Case, cycle_values, run_alone
 from netteach.figures import choosing as FC
 from netteach.figures import journey as FJ
 from netteach.figures.style import figure_to_png
@@ -21,12 +19,6 @@ from netteach.models import choosing as MC
 from netteach.models import journey as MJ
 from netteach.widgets import choosing as WC
 from netteach.widgets import journey as WJ
-
-
-def _cycle(ctrl, values):
-    """A callable that sets ``ctrl`` to the next of ``values`` each time it is called."""
-    it = itertools.cycle(values)
-    return lambda: setattr(ctrl, "value", next(it))
 
 
 def cases():
@@ -55,14 +47,14 @@ def cases():
 
     return [
         Case("06 reach figure: switch a curve on or off",
-             _cycle(reach.boxes["rfa_heat"], [False, True]), naive_reach),
+             cycle_values(reach.boxes["rfa_heat"], [False, True]), naive_reach),
         Case("06 reach figure: move the level slider",
-             _cycle(reach.level_slider, [5, 10, 20, 50]), naive_reach),
-        Case("06 decision explorer: tick a box", _cycle(explorer.flags["prior_whipple"],
+             cycle_values(reach.level_slider, [5, 10, 20, 50]), naive_reach),
+        Case("06 decision explorer: tick a box", cycle_values(explorer.flags["prior_whipple"],
                                                        [True, False]),
              naive_explorer, baseline_name="build the panel again"),
         Case("07 carer dose: move the distance slider",
-             _cycle(safety.sliders["distance_m"], [0.5, 1.0, 2.0, 3.0]), naive_safety),
+             cycle_values(safety.sliders["distance_m"], [0.5, 1.0, 2.0, 3.0]), naive_safety),
         Case("07 checklist PDF (one treatment)", lambda: FJ.checklist_pdf(checklist),
              None, baseline_name="", target_ms=1500.0, target_p95_ms=3000.0, repeats=5),
         Case("06 reach curves from the topic models (RFA run cached)", MC.reach_curves,
@@ -71,9 +63,4 @@ def cases():
 
 
 if __name__ == "__main__":
-    for c in cases():
-        t = measure(c.run, c.repeats)
-        b = measure(c.baseline, c.repeats) if c.baseline else None
-        ratio = f", {t.median_ms / b.median_ms:.2f} x baseline ({b.median_ms:.1f} ms)" if b \
-            else ""
-        print(f"{c.name}: median {t.median_ms:.1f} ms, p95 {t.p95_ms:.1f} ms{ratio}")
+    run_alone(cases())

@@ -14,7 +14,7 @@ import itertools
 
 import numpy as np
 
-from benchmarks.harness import Case, measure
+from benchmarks.harness import Case, run_alone
 from netteach.figures.style import figure_img_html, label_axes, new_figure
 from netteach.widgets.display import FigurePane
 from netteach.widgets.glossary import build_glossary_panel
@@ -61,6 +61,4 @@ def cases():
 
 
 if __name__ == "__main__":
-    for case in cases():
-        t = measure(case.run, case.repeats)
-        print(f"{case.name}: median {t.median_ms:.1f} ms, p95 {t.p95_ms:.1f} ms")
+    run_alone(cases())

@@ -13,9 +13,7 @@ Run alone with ``python -m benchmarks.bench_rfa``.
 
 from __future__ import annotations
 
-import itertools
-
-from benchmarks.harness import Case, measure
+from benchmarks.harness import Case, cycle_values, run_alone
 from netteach.figures import rfa as F
 from netteach.figures.style import figure_to_png
 from netteach.models import rfa as m
@@ -23,11 +21,6 @@ from netteach.widgets import rfa as W
 
 FINE = dict(n_radial=128, n_angular=192, time_step_s=1.5)
 VESSEL = dict(vessel_diameter_mm=5.0, vessel_distance_mm=12.0)
-
-
-def _cycle(ctrl, values):
-    it = itertools.cycle(values)
-    return lambda: setattr(ctrl, "value", next(it))
 
 
 def cases():
@@ -61,19 +54,15 @@ def cases():
              lambda: m.simulate_ablation(**VESSEL), lambda: m.simulate_ablation(**FINE, **VESSEL),
              baseline_name="same solver, fine grid 128x192, 1.5 s steps",
              target_ms=500, target_p95_ms=None, repeats=7),
-        Case("RFA simulator: time slider shows a stored snapshot", _cycle(shown, times),
+        Case("RFA simulator: time slider shows a stored snapshot", cycle_values(shown, times),
              naive_map, baseline_name="naive full redraw of the map", target_ms=50,
              target_p95_ms=100),
-        Case("RFA damage explorer update", _cycle(dmg.nt["temperature"], [45.0, 52.5, 60.0]),
+        Case("RFA damage explorer update", cycle_values(dmg.nt["temperature"], [45.0, 52.5, 60.0]),
              None, target_ms=50, target_p95_ms=100),
-        Case("RFA heating panel update", _cycle(how.nt["power"], [10.0, 25.0, 50.0]), None,
+        Case("RFA heating panel update", cycle_values(how.nt["power"], [10.0, 25.0, 50.0]), None,
              target_ms=50, target_p95_ms=100),
     ]
 
 
 if __name__ == "__main__":
-    for case in cases():
-        t = measure(case.run, case.repeats)
-        base = measure(case.baseline, max(5, case.repeats // 3)) if case.baseline else None
-        extra = f"; baseline {base.median_ms:.0f} ms" if base else ""
-        print(f"{case.name}: median {t.median_ms:.1f} ms, p95 {t.p95_ms:.1f} ms{extra}")
+    run_alone(cases())

@@ -11,21 +11,11 @@ Run alone with ``python -m benchmarks.bench_sirt``.
 
 from __future__ import annotations
 
-import itertools
-import statistics
-import time
-
-from benchmarks.harness import Case, measure
+from benchmarks.harness import Case, cycle_values, run_alone
 from netteach.figures import sirt as F
 from netteach.figures.style import figure_to_png
 from netteach.models import sirt as m
 from netteach.widgets import sirt as W
-
-
-def _toggle(ctrl, values):
-    """A callable that sets ``ctrl`` to the next of ``values`` each time it is called."""
-    cycle = itertools.cycle(values)
-    return lambda: setattr(ctrl, "value", next(cycle))
 
 
 def cases():
@@ -67,45 +57,21 @@ def cases():
         figure_to_png(F.plot_timeline(timeline.controls["timeline_day"].value)["fig"])
 
     return [
-        Case("SIRT decay panel update", _toggle(decay.controls["time_days"], (3.0, 20.0)),
+        Case("SIRT decay panel update", cycle_values(decay.controls["time_days"], (3.0, 20.0)),
              naive_decay),
         Case("SIRT dose-vs-distance panel update",
-             _toggle(kernel.controls["distance_mm"], (1.0, 6.0)), naive_kernel),
+             cycle_values(kernel.controls["distance_mm"], (1.0, 6.0)), naive_kernel),
         Case("SIRT dose map update (resin + glass, FFT)",
-             _toggle(dosemap.controls["tumour_activity_mbq"], (4.0, 6.0)), naive_dosemap,
+             cycle_values(dosemap.controls["tumour_activity_mbq"], (4.0, 6.0)), naive_dosemap,
              target_ms=150.0, target_p95_ms=300.0, repeats=15),
         Case("SIRT dosimetry calculators update",
-             _toggle(dosim.controls["tn_ratio"], (3.0, 6.0)), naive_dosimetry),
+             cycle_values(dosim.controls["tn_ratio"], (3.0, 6.0)), naive_dosimetry),
         Case("SIRT radiation-safety panel update",
-             _toggle(safety.controls["distance_m"], (0.5, 2.0)), naive_safety),
+             cycle_values(safety.controls["distance_m"], (0.5, 2.0)), naive_safety),
         Case("SIRT timeline panel update",
-             _toggle(timeline.controls["timeline_day"], (2.0, 40.0)), naive_timeline),
+             cycle_values(timeline.controls["timeline_day"], (2.0, 40.0)), naive_timeline),
     ]
 
 
-def _cpu_ms(fn, repeats):
-    """Median CPU time of ``fn`` in ms: less sensitive than wall time to other processes
-    competing for the machine's two cores."""
-    fn()
-    samples = []
-    for _ in range(repeats):
-        t0 = time.process_time()
-        fn()
-        samples.append((time.process_time() - t0) * 1e3)
-    return statistics.median(samples)
-
-
-def main():
-    print(f"{'case':56s} {'median':>8s} {'p95':>8s} {'redraw':>8s} {'ratio':>6s} {'cpu':>7s}"
-          "  target")
-    for case in cases():
-        t = measure(case.run, case.repeats)
-        b = measure(case.baseline, max(5, case.repeats // 3))
-        cpu = _cpu_ms(case.run, case.repeats)
-        ok = "ok" if case.target_ms is None or t.median_ms <= case.target_ms else "MISSED"
-        print(f"{case.name:56s} {t.median_ms:7.1f}ms {t.p95_ms:7.1f}ms {b.median_ms:7.1f}ms "
-              f"{t.median_ms / b.median_ms:6.2f} {cpu:5.1f}ms  <= {case.target_ms:g} ms {ok}")
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(cases())

@@ -10,21 +10,13 @@ Run alone with ``python -m benchmarks.bench_tace``.
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 
-from benchmarks.harness import Case, measure
+from benchmarks.harness import Case, cycle_values, run_alone
 from netteach.figures import tace as F
 from netteach.figures.style import figure_to_png
 from netteach.models import tace as m
 from netteach.widgets import tace as W
-
-
-def _toggle(ctrl, values):
-    """A callable that sets ``ctrl`` to the next of ``values`` each time it is called."""
-    cycle = itertools.cycle(values)
-    return lambda: setattr(ctrl, "value", next(cycle))
 
 
 def cases():
@@ -69,23 +61,19 @@ def cases():
         figure_to_png(art["fig"])
 
     return [
-        Case("TACE ischaemia panel update", _toggle(isch.nt["blocked"], (40.0, 90.0)),
+        Case("TACE ischaemia panel update", cycle_values(isch.nt["blocked"], (40.0, 90.0)),
              naive_ischaemia),
-        Case("TACE particle-size explorer update", _toggle(part.nt["size"], (150.0, 600.0)),
+        Case("TACE particle-size explorer update", cycle_values(part.nt["size"], (150.0, 600.0)),
              naive_particles),
         Case("TACE catheter position change (new path)",
-             _toggle(part.nt["catheter"], ("CHA", "PHA")), naive_particles),
+             cycle_values(part.nt["catheter"], ("CHA", "PHA")), naive_particles),
         Case("TACE drug release and reach update (two figures)",
-             _toggle(rel.nt["time"], (6.0, 168.0)), naive_release),
-        Case("TACE bead size change (reach)", _toggle(rel.nt["bead"], (100.0, 500.0)),
+             cycle_values(rel.nt["time"], (6.0, 168.0)), naive_release),
+        Case("TACE bead size change (reach)", cycle_values(rel.nt["bead"], (100.0, 500.0)),
              naive_release),
-        Case("TACE journey time line update", _toggle(jour.nt["day"], (2, 14)), naive_journey),
+        Case("TACE journey time line update", cycle_values(jour.nt["day"], (2, 14)), naive_journey),
     ]
 
 
 if __name__ == "__main__":
-    for case in cases():
-        t = measure(case.run, case.repeats)
-        b = measure(case.baseline, case.repeats) if case.baseline else None
-        ratio = f", {b.median_ms / t.median_ms:.1f}x faster than a full redraw" if b else ""
-        print(f"{case.name}: median {t.median_ms:.1f} ms, p95 {t.p95_ms:.1f} ms{ratio}")
+    run_alone(cases())
