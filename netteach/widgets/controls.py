@@ -13,7 +13,8 @@ from .. import DISCLAIMER
 from ..ranges import Range, get, table
 
 __all__ = ["slider", "number_box", "NumberBox", "dropdown", "checkbox", "MessageArea",
-           "run_safely", "plain_error", "disclaimer", "Busy", "control_label"]
+           "run_safely", "plain_error", "disclaimer", "disclaimer_html", "Busy",
+           "control_label"]
 
 _STYLE = {"description_width": "initial"}
 
@@ -200,9 +201,14 @@ def run_safely(messages: MessageArea, fn, *args, **kwargs):
         return None
 
 
+def disclaimer_html() -> str:
+    """The banner every calculator shows, as HTML."""
+    return f'<div class="nt-disclaimer" role="note"><b>{DISCLAIMER}</b></div>'
+
+
 def disclaimer():
-    """The banner every calculator shows."""
-    b = w.HTML(f'<div class="nt-disclaimer" role="note"><b>{DISCLAIMER}</b></div>')
+    """The banner every calculator shows, as a widget of its own."""
+    b = w.HTML(disclaimer_html())
     b.add_class("nt-disclaimer-box")
     return b
 

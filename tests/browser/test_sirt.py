@@ -83,3 +83,27 @@ def test_sirt_dashboard_calculators_react(page, voila_url):
     _shoot_panel(page, "sirt-kernel", "04_sirt-kernel")
     _shoot_panel(page, "sirt-decay", "04_sirt-decay")
     assert page_problems(page) == []
+
+
+def test_quiz_explains_a_wrong_answer_and_the_same_button_retries(page, voila_url):
+    """The quiz's one button: "Check my answer", then "Try this question again" after a wrong
+    answer, which clears the feedback; a right answer locks the question."""
+    open_dashboard(page, voila_url, "04_sirt")
+    q = page.locator(".nt-panel-quiz .nt-quiz-q").first
+    q.scroll_into_view_if_needed()
+    button = q.locator("button")
+    assert button.inner_text() == "Check my answer"
+    q.locator("input[type=radio]").nth(1).check()  # "About 50%": wrong (about 94% is right)
+    button.click()
+    assert _wait_for(lambda: "Not quite" in q.inner_text())
+    assert "half-life" in q.locator(".nt-feedback-wrong").inner_text()  # it explains why
+    assert _wait_for(lambda: button.inner_text() == "Try this question again")
+    button.click()
+    assert _wait_for(lambda: button.inner_text() == "Check my answer")
+    assert q.locator(".nt-feedback-wrong").count() == 0
+    q.locator("input[type=radio]").nth(0).check()
+    button.click()
+    assert _wait_for(lambda: "Correct" in q.inner_text())
+    assert _wait_for(button.is_disabled)
+    assert "Score: 0 of" in page.locator(".nt-panel-quiz .nt-score").inner_text()
+    assert page_problems(page) == []

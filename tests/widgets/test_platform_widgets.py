@@ -32,12 +32,14 @@ def test_quiz_wrong_answer_explains_score_counts_and_retry_works():
     q1.check()
     assert "Not quite" in q1.feedback.value and "one too many" in q1.feedback.value
     assert qz.score == 0 and qz.answered == 1
-    assert q1.retry_button.layout.display == ""
-    q1.retry()
+    assert q1.can_retry and q1.button.description == "Try this question again"
+    q1.button.click()  # the same button now starts the question again
     assert q1.feedback.value == "" and not q1.answer.disabled
+    assert q1.button.description == "Check my answer" and not q1.can_retry
     q1.select(0)
-    q1.check()
+    q1.button.click()
     assert "Correct" in q1.feedback.value and "two and two" in q1.feedback.value
+    assert q1.button.disabled and not q1.can_retry  # nothing to retry after a right answer
     assert qz.score == 0  # the score keeps the first attempt
     q2.select(11.2)
     q2.check()
