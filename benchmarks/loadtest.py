@@ -124,6 +124,36 @@ class Voila:
             time.sleep(0.5)
         return False
 
+    def wait_kernels_quiet(self, quiet_s: float = 1.0, timeout_s: float = 120.0) -> bool:
+        """Wait until no kernel has used CPU for ``quiet_s`` seconds.
+
+        Voila logs a filled pool as soon as the pooled kernel has *started*; the notebook is
+        still running in it. A preheated page requested before that run ends waits for it, so
+        a measurement of a preheated page must wait for this as well.
+        """
+
+        def cpu_total() -> float:
+            total = 0.0
+            for k in self.kernel_processes():
+                try:
+                    t = k.cpu_times()
+                    total += t.user + t.system
+                except psutil.NoSuchProcess:
+                    continue
+            return total
+
+        deadline = time.time() + timeout_s
+        last, quiet_since = cpu_total(), time.time()
+        while time.time() < deadline:
+            time.sleep(0.25)
+            now = cpu_total()
+            if now - last > 0.02:
+                quiet_since = time.time()
+            last = now
+            if time.time() - quiet_since >= quiet_s:
+                return True
+        return False
+
     def kernel_processes(self) -> list[psutil.Process]:
         try:
             kids = psutil.Process(self.proc.pid).children(recursive=True)
