@@ -503,7 +503,7 @@ def report(cases: list[CaseResult] | None, pages: dict[str, PageResult] | None,
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Run every benchmark; write benchmarks/RESULTS.md")
     ap.add_argument("--only", default="panels,render,memory")
-    ap.add_argument("--repeats", type=int, default=3, help="page loads per dashboard")
+    ap.add_argument("--repeats", type=int, default=5, help="page loads per dashboard")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     parts = {p.strip() for p in args.only.split(",")}

@@ -38,6 +38,24 @@ def test_dashboards_without_scipy_build_their_panels_without_importing_it():
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
 
 
+_LANDING_PAGE = textwrap.dedent("""
+    import json, sys
+    from netteach.widgets import controls, glossary, references, start
+    panels = [controls.disclaimer(), start.build_overview_panel(), start.build_paths_panel(),
+              glossary.build_glossary_panel(), references.build_references_panel("course")]
+    print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & {"matplotlib", "scipy"})))
+""")
+
+
+def test_the_landing_page_kernel_imports_neither_matplotlib_nor_scipy():
+    """The whole class opens the landing page first; its one picture is shipped drawn
+    (netteach.figures.prerendered), so its kernel needs no plotting library (0.7 s and about
+    45 MB less per learner)."""
+    out = subprocess.run([sys.executable, "-c", _LANDING_PAGE], capture_output=True,
+                         text=True, check=True, timeout=300)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
 def _agg_renderers():
     gc.collect()
     return sum(isinstance(o, RendererAgg) for o in gc.get_objects())

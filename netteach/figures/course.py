@@ -5,15 +5,10 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import Circle, Ellipse, FancyBboxPatch
 
+from .prerendered import OVERVIEW_ALT
 from .style import NEUTRAL, PALETTE, new_figure
 
 __all__ = ["draw_three_treatments", "OVERVIEW_ALT"]
-
-OVERVIEW_ALT = ("Three schematic pictures of a tumour in the liver. Left, embolisation: a catheter "
-                "in the artery releases beads that block the small arteries feeding the tumour. "
-                "Middle, SIRT: tiny radioactive microspheres lodge inside the tumour and irradiate "
-                "it from within. Right, radiofrequency ablation: a needle pushed into the tumour "
-                "heats a zone around its tip until the cells die.")
 
 _LIVER = "#F3D9C6"
 _TUMOUR = "#B9A2C8"

@@ -7,8 +7,6 @@ pyplot), so no global figure list grows while learners move sliders.
 
 from __future__ import annotations
 
-import base64
-import html
 import struct
 import zlib
 
@@ -21,6 +19,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.layout_engine import PlaceHolderLayoutEngine  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
+
+from .img import png_img_html  # noqa: E402
 
 __all__ = ["PALETTE", "WARNING", "NEUTRAL", "RC", "new_figure", "axis_label", "label_axes",
            "figure_to_png", "figure_img_html", "apply_style", "release_renderer"]
@@ -239,6 +239,4 @@ def rgba_to_png(rgba) -> bytes:
 
 def figure_img_html(fig, alt: str, relayout: bool = False, animated=()) -> str:
     """Return an ``<img>`` element showing ``fig``, with ``alt`` as its text description."""
-    data = base64.b64encode(figure_to_png(fig, relayout, animated)).decode("ascii")
-    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
-            f'style="max-width:100%;height:auto;display:block" />')
+    return png_img_html(figure_to_png(fig, relayout, animated), alt)

@@ -7,7 +7,6 @@ offline``) fetches the renderer from npm and calls it.
 
 from __future__ import annotations
 
-import base64
 import html
 import json
 import shutil
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from ..course import dashboards, paths
 from ..figures.course import OVERVIEW_ALT, draw_three_treatments
+from ..figures.img import png_img_html
 from ..glossary import terms
 from ..models.rfa import MODEL_ASSUMPTIONS
 from ..references import reference_list_html, topic_keys
@@ -116,9 +116,8 @@ def _server_note(built) -> str:
 
 def _overview_html() -> str:
     drawn = draw_three_treatments()
-    data = base64.b64encode(compact_png(drawn["figure"])).decode("ascii")
-    return (f'<div class="nt-figure nt-fig-overview nt-overview"><img src="data:image/png;'
-            f'base64,{data}" alt="{html.escape(OVERVIEW_ALT, quote=True)}"></div>')
+    return (f'<div class="nt-figure nt-fig-overview nt-overview">'
+            f'{png_img_html(compact_png(drawn["figure"]), OVERVIEW_ALT)}</div>')
 
 
 def _glossary_html() -> str:

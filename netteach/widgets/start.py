@@ -49,10 +49,16 @@ def build_paths_panel():
 
 
 def build_overview_panel():
-    """The three treatments in one picture, with its text description."""
-    from ..figures.course import OVERVIEW_ALT, draw_three_treatments
-    from .display import FigurePane
+    """The three treatments in one picture, with its text description.
 
-    drawn = draw_three_treatments()
-    pane = FigurePane(drawn["figure"], OVERVIEW_ALT, "overview")
-    return w.VBox([css(), pane.widget])
+    The picture never changes, so it is shipped drawn (``netteach.figures.prerendered``): the
+    landing page's kernel does not import matplotlib.
+    """
+    from ..figures.img import png_img_html
+    from ..figures.prerendered import OVERVIEW_ALT, prerendered_png
+
+    picture = w.HTML(png_img_html(prerendered_png("overview"), OVERVIEW_ALT),
+                     layout=w.Layout(width="100%"))
+    picture.add_class("nt-figure")
+    picture.add_class("nt-fig-overview")
+    return w.VBox([css(), picture])
