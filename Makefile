@@ -17,7 +17,7 @@ TESTHOME := $(CURDIR)/test-output/home
 export MPLBACKEND := Agg
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test bench lint loadtest setup clean screenshots offline
+.PHONY: serve test bench lint loadtest setup clean offline
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "netteach needs Python 3.11 or newer")'

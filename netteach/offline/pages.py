@@ -14,7 +14,7 @@ import json
 import ipywidgets as w
 from ipywidgets.embed import dependency_state, embed_data
 
-from .. import DISCLAIMER
+from ..widgets.controls import disclaimer_html
 from ..widgets.layout import CSS as COURSE_CSS
 
 __all__ = ["RENDERER", "page_html", "disclaimer_html", "note_html"]
@@ -56,11 +56,6 @@ details summary { cursor: pointer; font-size: 18px; font-weight: 700; color: #0b
 .widget-slider .widget-readout { min-width: 48px; font-weight: 700; }
 </style>
 """
-
-
-def disclaimer_html() -> str:
-    """The banner "For teaching only, not for clinical decisions." as static HTML."""
-    return f'<div class="nt-disclaimer" role="note"><b>{html.escape(DISCLAIMER)}</b></div>'
 
 
 def note_html(inner_html: str) -> str:

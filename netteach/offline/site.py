@@ -167,8 +167,10 @@ def _dashboard(stem: str, built) -> tuple[str, int]:
     blocks = [to_html(intro(stem), pages),
               note_html("<b>Offline page.</b> It holds some of this dashboard's explorers, with "
                         "pictures worked out in advance, and its quiz. The full dashboard needs "
-                        'the course server. <a href="index.html">Back to the start page</a>.'),
-              disclaimer_html()]
+                        'the course server. <a href="index.html">Back to the start page</a>.')]
+    # No page-wide banner here: the introduction already says "For teaching only", and every
+    # explorer panel carries the banner (as on the course server); a third one stacked above
+    # the first panel only repeated it.
     views = 0
     for sec in spec["sections"]:
         prose = (section(stem, sec.heading) if sec.heading else f"### {sec.title}")

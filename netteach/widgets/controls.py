@@ -203,7 +203,7 @@ def run_safely(messages: MessageArea, fn, *args, **kwargs):
 
 def disclaimer_html() -> str:
     """The banner every calculator shows, as HTML."""
-    return f'<div class="nt-disclaimer" role="note"><b>{DISCLAIMER}</b></div>'
+    return f'<div class="nt-disclaimer" role="note"><b>{html.escape(DISCLAIMER)}</b></div>'
 
 
 def disclaimer():

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -152,20 +153,40 @@ def page_problems(page) -> list[str]:
     return found
 
 
+@contextmanager
+def _tall_window(page):
+    """Grow the window to the whole dashboard for a while: Voila's lab template scrolls inside
+    ``#rendered_cells``, not the page, so anything below the window would be cut off."""
+    size = page.viewport_size
+    height = page.evaluate("() => { const e = document.querySelector('#rendered_cells');"
+                           " return e ? e.scrollHeight : document.body.scrollHeight; }")
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 30000)})
+    page.wait_for_timeout(300)
+    try:
+        yield
+    finally:
+        page.set_viewport_size(size)
+
+
 def screenshot(page, name: str, full_page: bool = True) -> Path:
-    """Save a screenshot; ``full_page`` grows the window to the whole dashboard first (Voila's
-    lab template scrolls inside ``#rendered_cells``, not the page)."""
+    """Save a screenshot; ``full_page`` takes the whole dashboard, not just the window."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
-    size = page.viewport_size
     if full_page:
-        height = page.evaluate("() => { const e = document.querySelector('#rendered_cells');"
-                               " return e ? e.scrollHeight : document.body.scrollHeight; }")
-        page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 30000)})
-        page.wait_for_timeout(300)
-    page.screenshot(path=str(path), full_page=True)
-    if full_page:
-        page.set_viewport_size(size)
+        with _tall_window(page):
+            page.screenshot(path=str(path), full_page=True)
+    else:
+        page.screenshot(path=str(path))
+    return path
+
+
+def screenshot_element(page, locator, name: str) -> Path:
+    """Save a screenshot of one element (a panel), whole however tall it is."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    with _tall_window(page):
+        locator.scroll_into_view_if_needed()
+        locator.screenshot(path=str(path))
     return path
 
 

@@ -7,11 +7,11 @@ import time
 import pytest
 
 from .conftest import (
-    SHOTS,
     figure_src,
     open_dashboard,
     page_problems,
     screenshot,
+    screenshot_element,
     set_number,
     slider_press,
     wait_changed,
@@ -35,10 +35,7 @@ def _wait_for(condition, timeout_s=30.0):
 
 
 def _shoot_panel(page, css, name):
-    panel = page.locator(f".nt-panel-{css}").first
-    panel.scroll_into_view_if_needed()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    panel.screenshot(path=str(SHOTS / f"{name}.png"))
+    screenshot_element(page, page.locator(f".nt-panel-{css}").first, name)
 
 
 def test_sirt_dashboard_calculators_react(page, voila_url):
