@@ -50,7 +50,7 @@ _LANDING_PAGE = textwrap.dedent("""
 def test_the_landing_page_kernel_imports_neither_matplotlib_nor_scipy():
     """The whole class opens the landing page first; its one picture is shipped drawn
     (netteach.figures.prerendered), so its kernel needs no plotting library (0.7 s and about
-    45 MB less per learner)."""
+    50 MB less per learner)."""
     out = subprocess.run([sys.executable, "-c", _LANDING_PAGE], capture_output=True,
                          text=True, check=True, timeout=300)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []

@@ -1,8 +1,9 @@
 """Figures that never change, drawn once by the course's own code and shipped as PNG files.
 
 A kernel that shows only such a figure need not import matplotlib at all: the landing page,
-which a whole class opens at once, starts about 0.7 s sooner and uses about 45 MB less memory.
-``tools/prerender_figures.py`` writes the files; ``tests/figures/test_prerendered.py`` fails
+which a whole class opens at once, runs its notebook in 0.12 s instead of 0.85 s, and its
+kernel uses 58 MB instead of 109 MB (make bench, 2026-11-27).
+``tools/prerender_figures.py`` writes the files; ``tests/test_prerendered.py`` fails
 when a shipped file no longer matches what its drawing function draws today.
 """
 
