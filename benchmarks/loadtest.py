@@ -199,11 +199,12 @@ def _is_kernel(p: psutil.Process) -> bool:
         return False
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, MB (10^6 bytes)."""
+def tree_rss_mb(pid: int, children: bool = True) -> float:
+    """Resident memory of a process and (unless ``children`` is False) all its descendants,
+    MB (10^6 bytes)."""
     try:
         root = psutil.Process(pid)
-        procs = [root, *root.children(recursive=True)]
+        procs = [root, *(root.children(recursive=True) if children else ())]
     except psutil.NoSuchProcess:
         return 0.0
     total = 0
@@ -470,6 +471,7 @@ class LoadReport:
     cull_idle_s: float
     wall_s: float
     cull_wait_s: float
+    settings: str = ""  # Voila settings that differ from voila.json (besides culling)
 
     @property
     def success_rate(self) -> float:
@@ -484,33 +486,48 @@ class LoadReport:
         return self.after_cull_mb <= 1.10 * self.start_mb
 
 
+def pool_args(notebooks: list[str], pool_size: int, fill_delay_s: float) -> list[str]:
+    """Voila settings giving each of ``notebooks`` a pool of ``pool_size`` preheated kernels
+    (one for every other dashboard, as in voila.json), refilled ``fill_delay_s`` after use."""
+    pools = {"default": {"pool_size": 1}, **{nb: {"pool_size": pool_size} for nb in notebooks}}
+    return [f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}",
+            f"--VoilaKernelManager.fill_delay={fill_delay_s}"]
+
+
 def load_test(n: int, notebooks: list[str] | None = None, cull_idle_s: int = 20,
-              cull_interval_s: int = 5, stagger_s: float = 0.0, log=print) -> LoadReport:
-    """Start Voila with the repository's voila.json (culling shortened), run ``n`` learners."""
+              cull_interval_s: int = 5, stagger_s: float = 0.0, extra_args=(),
+              log=print) -> LoadReport:
+    """Start Voila with the repository's voila.json (culling shortened, ``extra_args`` added),
+    run ``n`` learners."""
     notebooks = notebooks or dashboards()
     args = [f"--MappingKernelManager.cull_idle_timeout={cull_idle_s}",
-            f"--MappingKernelManager.cull_interval={cull_interval_s}"]
+            f"--MappingKernelManager.cull_interval={cull_interval_s}", *extra_args]
     with Voila(extra_args=args, name="loadtest") as server:
         log(f"Voila at {server.url}; waiting for the preheated pools of {len(notebooks)} "
             "dashboards")
         if not server.wait_pools_filled(dashboards()):
             log("warning: not every pool reported filled; measuring anyway")
+        server.wait_kernels_quiet(timeout_s=300)  # the pooled kernels have run their notebooks
         start_mb = settle_memory_mb(server.proc.pid)
         k_start = len(server.kernel_processes())
-        log(f"start: {start_mb:.0f} MB in Voila and {k_start} preheated kernel(s)")
+        log(f"start: {start_mb:.0f} MB in Voila and {k_start} preheated kernel(s); "
+            f"the Voila process alone {tree_rss_mb(server.proc.pid, children=False):.0f} MB")
         k_peak = k_start
-        t0 = time.time()
+        t0, log_offset = time.time(), len(server.log())
         with MemorySampler(server.proc.pid) as mem:
             results = run_class(server.url, notebooks, n, stagger_s)
             wall = time.time() - t0
             k_peak = max(k_peak, mem.peak_kernels)
             log(f"{sum(r.ok for r in results)}/{n} learners succeeded in {wall:.1f} s; "
                 f"peak {mem.peak_mb:.0f} MB")
-            # Learners have left; kernels must now be culled. Bounded wait.
+            # Learners have left; their kernels must now be culled. Bounded wait. Counted from
+            # Voila's log, not from the number of kernels: a learner given a preheated kernel
+            # leaves the count where it was until the pool is refilled.
             t1 = time.time()
             limit = cull_idle_s + 3 * cull_interval_s + 120
             while time.time() - t1 < limit:
-                if len(server.kernel_processes()) <= k_start:
+                culled = len(re.findall(r"Culling '\w+' kernel", server.log()[log_offset:]))
+                if culled >= n and len(server.kernel_processes()) <= k_start:
                     break
                 time.sleep(1)
             time.sleep(2)  # let the culled processes' memory go
@@ -518,7 +535,9 @@ def load_test(n: int, notebooks: list[str] | None = None, cull_idle_s: int = 20,
             cull_wait = time.time() - t1
             k_after = len(server.kernel_processes())
             peak = mem.peak_mb
-        log(f"after culling ({cull_wait:.0f} s): {after:.0f} MB, {k_after} kernel(s)")
+            voila_after = tree_rss_mb(server.proc.pid, children=False)
+        log(f"after culling ({cull_wait:.0f} s): {after:.0f} MB, {k_after} kernel(s); "
+            f"the Voila process alone {voila_after:.0f} MB")
     return LoadReport(n, notebooks, results, start_mb, peak, after, k_start, k_peak, k_after,
                       cull_idle_s, wall, cull_wait)
 
@@ -556,10 +575,13 @@ def report_markdown(rep: LoadReport) -> str:
         f"Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC. Machine: {machine_description()}.",
         "",
         f"{rep.learners} simulated learners (websocket clients, see `benchmarks/loadtest.py`) "
-        f"opened {len(rep.notebooks)} dashboards round-robin at the same moment on one Voila on "
+        + (f"opened {len(rep.notebooks)} dashboards round-robin" if len(rep.notebooks) > 1
+           else f"all opened {rep.notebooks[0]}")
+        + " at the same moment on one Voila on "
         "127.0.0.1, started with the repository's `voila.json` (preheated pools), except "
         f"that idle kernels were culled after {rep.cull_idle_s:.0f} s instead of 20 minutes. "
-        "Each learner moved one control and left without closing its kernel.",
+        "Each learner moved one control and left without closing its kernel."
+        + (f" Pools changed for this run: `{rep.settings}`." if rep.settings else ""),
         "",
         "| measure | value | target |",
         "|---|---|---|",
@@ -595,10 +617,25 @@ def main(argv=None) -> int:
     ap.add_argument("--cull-idle", type=int, default=20, help="seconds idle before culling")
     ap.add_argument("--stagger", type=float, default=0.0, help="seconds between arrivals")
     ap.add_argument("--report", type=Path, default=REPORT)
+    ap.add_argument("--notebooks", default="",
+                    help="comma-separated dashboards the learners open (default: all)")
+    ap.add_argument("--pool", type=int, default=0,
+                    help="preheated kernels for each of --notebooks (default: voila.json's)")
+    ap.add_argument("--fill-delay", type=float, default=1.0,
+                    help="with --pool: seconds before a used pool kernel is replaced")
     args = ap.parse_args(argv)
     if not 1 <= args.learners <= 100:
         ap.error("--learners must be between 1 and 100")
-    rep = load_test(args.learners, cull_idle_s=args.cull_idle, stagger_s=args.stagger)
+    if not 0 <= args.pool <= 100:
+        ap.error("--pool must be between 0 and 100")
+    notebooks = [nb.strip() for nb in args.notebooks.split(",") if nb.strip()] or None
+    unknown = sorted(set(notebooks or ()) - set(dashboards()))
+    if unknown:
+        ap.error(f"--notebooks: {unknown} are not dashboards; choose from {dashboards()}")
+    extra = pool_args(notebooks or dashboards(), args.pool, args.fill_delay) if args.pool else []
+    rep = load_test(args.learners, notebooks, cull_idle_s=args.cull_idle,
+                    stagger_s=args.stagger, extra_args=extra)
+    rep.settings = " ".join(extra)
     text = report_markdown(rep)
     args.report.write_text(text)
     print(text)

@@ -122,6 +122,16 @@ def test_a_failing_cell_shows_a_plain_note_not_a_traceback(served):
     assert CONFIG["VoilaExecutor"]["cell_error_instruction"] in page
 
 
+def test_kernels_talk_over_unix_sockets_not_tcp_ports(served):
+    """voila.json sets KernelManager.transport = "ipc". Over TCP, 30 kernels starting at once
+    raced for ports: in one load test a kernel died with "Address already in use" and its
+    learner got no dashboard. Unix sockets cannot collide, and other local users cannot reach
+    them."""
+    assert CONFIG["KernelManager"]["transport"] == "ipc"
+    assert served.kernel_processes(), "no kernel is running"
+    assert "Kernel is running over TCP" not in served.log()
+
+
 def test_preheated_kernel_is_used_and_the_pool_refills(served):
     name = dashboards(ROOT / "notebooks")[-1]
     offset = len(served.log())
