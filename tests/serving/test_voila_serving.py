@@ -123,10 +123,10 @@ def test_a_failing_cell_shows_a_plain_note_not_a_traceback(served):
 
 
 def test_kernels_talk_over_unix_sockets_not_tcp_ports(served):
-    """voila.json sets KernelManager.transport = "ipc". Over TCP, 30 kernels starting at once
-    raced for ports: in one load test a kernel died with "Address already in use" and its
-    learner got no dashboard. Unix sockets cannot collide, and other local users cannot reach
-    them."""
+    """voila.json sets KernelManager.transport = "ipc". Over TCP, in one load test a kernel of
+    30 starting at once found its port already taken ("Address already in use"), died, and its
+    learner got no dashboard. Unix sockets are files with their own names, and other local
+    users cannot reach them."""
     assert CONFIG["KernelManager"]["transport"] == "ipc"
     assert served.kernel_processes(), "no kernel is running"
     assert "Kernel is running over TCP" not in served.log()
