@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import json
 import os
 import shutil
 import statistics
@@ -214,15 +215,11 @@ def new_context(playwright, chromium: str, profile_dir: Path):
 
 def open_and_time(ctx, url: str, notebook: str) -> tuple[float, object]:
     """Seconds from navigation until the controls and figures are visible; returns the page."""
-    import json
-
     page = ctx.new_page()
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     page.add_init_script(_READY_CLOCK % (json.dumps(ready_selector(notebook)), _ALL_DRAWN))
     page.goto(f"{url}/voila/render/{notebook}", wait_until="commit")
-    page.wait_for_selector(ready_selector(notebook), state="visible")
-    page.wait_for_function(_ALL_DRAWN, polling=50)
-    page.wait_for_function("() => window.__ntReadyAt !== undefined")
+    page.wait_for_function("() => window.__ntReadyAt !== undefined")  # the page's clock has it
     return page.evaluate("window.__ntReadyAt") / 1000.0, page
 
 
@@ -257,22 +254,24 @@ def _open_preheated(ctx, server: Voila, notebook: str) -> float:
     return seconds
 
 
-def _warm_up(ctx, server: Voila, pages, results, first_visit: dict[str, float],
-             label: str) -> None:
-    """One unmeasured load of every page, so that the browser holds the scripts and the code it
-    compiled from them, as it does for a learner who has opened a page or two of the course.
-    The very first load (from an empty profile) is kept in ``first_visit`` and reported."""
+def _warm_up(open_once, pages, results, first_visit: dict[str, float], label: str) -> None:
+    """One unmeasured load of every page (``open_once(notebook)`` returns its seconds), so that
+    the browser holds the scripts and the code it compiled from them, as it does for a learner
+    who has opened a page or two of the course. The very first load (from an empty profile) is
+    kept in ``first_visit[label]`` and reported."""
     for nb in pages:
         try:
-            if label == "preheated":
-                seconds = _open_preheated(ctx, server, nb)
-            else:
-                seconds, page = open_and_time(ctx, server.url, nb)
-                _close(page)
+            seconds = open_once(nb)
         except Exception as err:  # noqa: BLE001 - reported below
             results[nb].error = _short_error(err)
             continue
         first_visit.setdefault(label, seconds)
+
+
+def _open_and_close(ctx, url: str, notebook: str) -> float:
+    seconds, page = open_and_time(ctx, url, notebook)
+    _close(page)
+    return seconds
 
 
 def run_pages(notebooks: list[str], repeats: int, want_render: bool, want_memory: bool,
@@ -294,7 +293,8 @@ def run_pages(notebooks: list[str], repeats: int, want_render: bool, want_memory
                                 "--MappingKernelManager.cull_idle_timeout=60",
                                 "--MappingKernelManager.cull_interval=10"], "bench-cold") as cold:
             ctx = new_context(p, chromium, PROFILES / "cold")
-            _warm_up(ctx, cold, pages, results, first_visit, "cold")
+            _warm_up(lambda nb: _open_and_close(ctx, cold.url, nb), pages, results, first_visit,
+                     "cold")
             for i in range(repeats):
                 for nb in pages:  # interleaved, so background load hits all pages alike
                     if results[nb].error:
@@ -321,7 +321,8 @@ def run_pages(notebooks: list[str], repeats: int, want_render: bool, want_memory
                 if not hot.wait_pools_filled(pages, timeout_s=300):
                     log("warning: not every pool was filled before measuring")
                 hot.wait_kernels_quiet()
-                _warm_up(ctx, hot, pages, results, first_visit, "preheated")
+                _warm_up(lambda nb: _open_preheated(ctx, hot, nb), pages, results, first_visit,
+                         "preheated")
                 for i in range(repeats):
                     for nb in pages:
                         if results[nb].error:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import base64
-import html
 import io
 
 import ipywidgets as w
 import numpy as np
 from PIL import Image
 
+from ..figures.img import png_img_html
 from ..figures.style import figure_to_png
 from ..ranges import get
 from ..validation import check_array
 from ..widgets.controls import control_label
+from ..widgets.layout import picture_widget
 
 __all__ = ["MAX_POSITIONS", "compact_png", "figure_widget", "check_positions",
            "position_slider", "linked_stack"]
@@ -59,13 +59,7 @@ def figure_widget(png: bytes, alt: str, css_name: str):
     """
     if not isinstance(alt, str) or not alt.strip():
         raise ValueError(f"alt must be a non-empty description of the figure; got {alt!r}")
-    data = base64.b64encode(png).decode("ascii")
-    img = (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
-           'style="max-width:100%;height:auto;display:block" />')
-    fw = w.HTML(img, layout=w.Layout(width="100%"))
-    fw.add_class("nt-figure")
-    fw.add_class(f"nt-fig-{css_name}")
-    return fw
+    return picture_widget(png_img_html(png, alt), css_name)
 
 
 def check_positions(name: str, values, topic: str, row: str) -> tuple[float, ...]:

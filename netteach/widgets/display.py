@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import ipywidgets as w
-
 from ..figures.style import figure_img_html
+from .layout import picture_widget
 
 __all__ = ["FigurePane"]
 
@@ -34,9 +33,7 @@ class FigurePane:
         self.fig = fig
         self.alt = alt
         self.animated = list(animated)
-        self.widget = w.HTML(layout=w.Layout(width="100%"))
-        self.widget.add_class("nt-figure")
-        self.widget.add_class(f"nt-fig-{css_name}")
+        self.widget = picture_widget("", css_name)
         self.renders = 0
         self.refresh()
 

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .controls import disclaimer_html
 
-__all__ = ["panel", "two_columns", "css", "heading", "prose", "table_html"]
+__all__ = ["panel", "two_columns", "css", "table_html", "picture_widget"]
 
 CSS = """
 <style>
@@ -75,13 +75,13 @@ def css():
     return w.HTML(CSS, layout=w.Layout(height="0px", margin="0"))
 
 
-def heading(text: str):
-    return w.HTML(f'<div class="nt-panel-title">{html.escape(text)}</div>')
-
-
-def prose(text_html: str):
-    """A block of trusted HTML prose written by the course authors."""
-    return w.HTML(f'<div class="nt-panel-intro">{text_html}</div>')
+def picture_widget(img_html: str, css_name: str):
+    """An HTML widget holding a figure's ``<img>`` (see :func:`netteach.figures.img.png_img_html`),
+    with the classes ``nt-figure`` and ``nt-fig-<css_name>`` that the tests look for."""
+    picture = w.HTML(img_html, layout=w.Layout(width="100%"))
+    picture.add_class("nt-figure")
+    picture.add_class(f"nt-fig-{css_name}")
+    return picture
 
 
 def panel(title: str, *children, calculator: bool = False, intro: str | None = None,

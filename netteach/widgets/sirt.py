@@ -25,9 +25,6 @@ __all__ = ["plan_warning_texts", "build_spheres_panel", "build_decay_panel", "bu
 T = "sirt"
 
 
-_table = table_html
-
-
 def plan_warning_texts(plans, lung_shunt_fraction) -> list[str]:
     """The planning warnings of several methods' plans, one list: a warning that is the same
     for every method (the lung shunt fraction) once, first; the others named by method."""
@@ -82,7 +79,7 @@ def build_spheres_panel():
             ("Density", "1.6 g/mL", "3.2-3.6 g/mL (sources differ)"),
             ("Blocking (embolic) effect", "moderate", "mild"),
             ("Yttrium-90 is", "attached to the resin surface", "built into the glass")]
-    table = w.HTML(_table(rows, ("", "Resin (SIR-Spheres)", "Glass (TheraSphere)")))
+    table = w.HTML(table_html(rows, ("", "Resin (SIR-Spheres)", "Glass (TheraSphere)")))
 
     def update(*_):
         a = act.value
@@ -168,7 +165,7 @@ def build_disagreements_panel():
          "0.93 MeV; 50 uses the package insert's 0.9367 MeV with 64.1 h (49.96). This course "
          "uses 49.67."),
     ]
-    table = w.HTML(_table(rows, ("Quantity", "One source", "Another source", "Why")))
+    table = w.HTML(table_html(rows, ("Quantity", "One source", "Another source", "Why")))
     box = panel("Where the sources disagree", table, css_name="sirt-disagree",
                 intro="Published numbers differ slightly. Here is what each source says and "
                       "why, so you can recognise both.")
@@ -202,7 +199,7 @@ def build_dose_map_panel():
                  f"{100 * mp.tumour_dose_cv:.0f}%", f"{100 * mp.cold_fraction:.1f}%",
                  f"{mp.dose_2mm_outside_gy:.1f}", f"{mp.dose_5mm_outside_gy:.2f}")
                 for name, mp in (("Resin", res), ("Glass", gl))]
-        readout.value = _table(rows, ("Spheres", "Number", "Mean tumour dose (Gy)",
+        readout.value = table_html(rows, ("Spheres", "Number", "Mean tumour dose (Gy)",
                                       "Variation (SD/mean)", "Tumour below half the mean",
                                       "Dose 2 mm outside (Gy)", "Dose 5 mm outside (Gy)")) + (
             f'<div class="nt-panel-intro">If all the energy stayed in the tumour it would get '
@@ -260,7 +257,7 @@ def build_lung_shunt_panel():
         verdict = ("resin: do not treat (above 20%)" if red >= 1 else
                    f"resin: reduce the activity by {100 * red:.0f}%" if red > 0 else
                    "resin: no reduction needed")
-        out.value = _table([("Lung shunt fraction", f"{100 * lsf:.1f}%"),
+        out.value = table_html([("Lung shunt fraction", f"{100 * lsf:.1f}%"),
                             ("Resin rule", verdict),
                             ("Largest activity keeping the lungs under 30 Gy (1 kg lung)",
                              f"{a_max:.2f} GBq")])
@@ -320,7 +317,7 @@ def build_dosimetry_panel():
             holder[0].refresh(alt=alt)
         else:  # first drawing: lay the figure out with its real labels
             holder.append(BlitPane(art, alt, "sirt-methods"))
-        table.value = _table(
+        table.value = table_html(
             [(p.method, f"{p.activity_gbq:.2f}", f"{p.doses.tumour_gy:.0f}",
               f"{p.doses.normal_liver_gy:.0f}", f"{p.doses.lung_gy:.1f}", p.note)
              for p in plans],
@@ -381,7 +378,7 @@ def build_safety_panel():
         dose = m.cumulative_dose_usv(a, d, c["hours_per_day"].value, c["days"].value, t0)
         pane.refresh(alt=F.update_safety(art, a, d, t0, dose))
         at1 = m.dose_rate_usv_per_h(a, 1.0, t0)
-        out.value = _table([
+        out.value = table_html([
             (f"Dose rate at {d:g} m on day {t0 / 24:g}", f"{rate:.2f} µSv/h"),
             ("Dose rate at 1 m on that day", f"{at1:.2f} µSv/h"),
             (f"Dose over {c['days'].value:g} days, {c['hours_per_day'].value:g} h a day",

@@ -7,7 +7,7 @@ import html
 import ipywidgets as w
 
 from ..course import dashboards, is_available, paths
-from .layout import css
+from .layout import css, picture_widget
 
 __all__ = ["build_paths_panel", "path_html"]
 
@@ -57,8 +57,5 @@ def build_overview_panel():
     from ..figures.img import png_img_html
     from ..figures.prerendered import OVERVIEW_ALT, prerendered_png
 
-    picture = w.HTML(png_img_html(prerendered_png("overview"), OVERVIEW_ALT),
-                     layout=w.Layout(width="100%"))
-    picture.add_class("nt-figure")
-    picture.add_class("nt-fig-overview")
+    picture = picture_widget(png_img_html(prerendered_png("overview"), OVERVIEW_ALT), "overview")
     return w.VBox([css(), picture])
