@@ -2,7 +2,8 @@
 #   make serve   set up and open the course in Voila (http://127.0.0.1:8866/)
 #   make test    set up and run every test (needs Chromium; see README)
 # Also: make bench (benchmarks), make lint (ruff), make loadtest (30 simulated learners),
-#   make offline (the static offline copy, in test-output/offline/ or OUT=folder; needs npm).
+#   make offline (the static offline copy, in test-output/offline/ or OUT=folder; needs npm),
+#   make notebooks (write each notebooks/NN_name.ipynb from its MyST source NN_name.md).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -17,7 +18,7 @@ TESTHOME := $(CURDIR)/test-output/home
 export MPLBACKEND := Agg
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test bench lint loadtest setup clean offline
+.PHONY: serve test bench lint loadtest setup clean offline notebooks
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "netteach needs Python 3.11 or newer")'
@@ -60,6 +61,10 @@ loadtest: $(STAMP) $(TEMPLATE)
 
 offline: $(STAMP)
 	$(BIN)/python tools/build_offline.py $(or $(OUT),test-output/offline)
+
+# Rewrite every notebooks/NN_name.ipynb from its MyST Markdown source NN_name.md.
+notebooks: $(STAMP)
+	$(BIN)/python tools/sync_notebooks.py
 
 clean:
 	rm -rf test-output .pytest_cache

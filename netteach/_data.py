@@ -18,3 +18,14 @@ def load_folder(folder: str) -> dict[str, dict]:
         if entry.name.endswith(".toml"):
             out[entry.name[:-5]] = tomllib.loads(entry.read_text(encoding="utf-8"))
     return out
+
+
+@cache
+def css_text(name: str) -> str:
+    """The text of the stylesheet ``netteach/data/css/<name>``."""
+    return resources.files("netteach").joinpath("data", "css", name).read_text(encoding="utf-8")
+
+
+def style_tag(name: str) -> str:
+    """The stylesheet ``netteach/data/css/<name>`` wrapped in a ``<style>`` element."""
+    return f"<style>\n{css_text(name)}</style>\n"

@@ -172,3 +172,15 @@ def test_no_widget_uses_a_font_awesome_icon():
     uses = [f"{p.name}:{i}" for p in (ROOT / "netteach").rglob("*.py")
             for i, line in enumerate(p.read_text().splitlines(), 1) if re.search(r"\bicon=", line)]
     assert uses == []
+
+
+def test_every_notebook_has_its_myst_source_and_matches_it():
+    """The MyST Markdown file is what people edit; the .ipynb Voila serves is generated from it."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import sync_notebooks
+
+    sources = {p.stem for p in sync_notebooks.sources()}
+    assert sources == {p.stem for p in NOTEBOOKS}, "every notebook needs its NN_name.md source"
+    stale = sync_notebooks.stale()
+    assert not stale, (f"{', '.join(stale)} differ from their .md sources: "
+                       f"edit the .md, then run `{sync_notebooks.SYNC_COMMAND}`")

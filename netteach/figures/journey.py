@@ -15,6 +15,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullLocator
 
+from .._data import css_text
 from .style import NEUTRAL, PALETTE, label_axes, new_figure
 
 __all__ = ["plot_carer_dose", "update_carer_dose", "checklist_html", "checklist_pdf",
@@ -104,22 +105,7 @@ def update_carer_dose(artists, distances_m, dose_usv, chosen_m, chosen_usv):
 
 # --- printable checklists ------------------------------------------------------------------
 
-_PRINT_CSS = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 12pt; line-height: 1.45;
-       max-width: 48em; margin: 1.5em auto; color: #111; }
-h1 { font-size: 20pt; color: #0b3954; margin-bottom: 0.2em; }
-h2 { font-size: 14pt; color: #0b3954; border-bottom: 2px solid #0072B2; margin-top: 1.2em; }
-ul { list-style: none; padding-left: 0; }
-li { margin: 0.35em 0; padding-left: 1.8em; text-indent: -1.8em; }
-li::before { content: "\\2610"; font-size: 14pt; margin-right: 0.5em; }
-.banner { border-left: 6px solid #E69F00; background: #fff4e0; padding: 0.4em 0.8em; }
-.refs { font-size: 9pt; color: #333; }
-.refs li::before { content: none; }
-.refs li { padding-left: 0; text-indent: 0; }
-.write { border-bottom: 1px solid #888; min-height: 1.6em; margin: 0.4em 0; }
-@media print { body { margin: 0; } h2 { page-break-after: avoid; }
-               li { page-break-inside: avoid; } }
-"""
+_PRINT_CSS = css_text("checklist-print.css")
 
 
 def checklist_html(checklist, references=()):

@@ -14,6 +14,7 @@ import json
 import ipywidgets as w
 from ipywidgets.embed import dependency_state, embed_data
 
+from .._data import style_tag
 from ..widgets.controls import disclaimer_html
 from ..widgets.layout import CSS as COURSE_CSS
 
@@ -22,40 +23,7 @@ __all__ = ["RENDERER", "page_html", "disclaimer_html", "note_html"]
 #: Where a page finds the widget renderer, relative to itself.
 RENDERER = "vendor/embed.js"
 
-PAGE_CSS = """
-<style>
-html:root { --jp-widgets-font-size: 16px; --jp-widgets-inline-height: 30px;
-  --jp-widgets-slider-handle-size: 18px; --jp-widgets-radio-item-height: 30px;
-  --jp-widgets-inline-label-width: 120px; }
-body { margin: 0; background: #ffffff; color: #1b1b1b;
-  font-family: "DejaVu Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
-.jupyter-widgets, .widget-label, .widget-readout, .widget-html-content, .widget-radio-box label,
-.widget-toggle-button { font-family: inherit !important; }
-main { max-width: 1180px; margin: 0 auto; padding: 8px 24px 48px 24px; font-size: 17px;
-  line-height: 1.55; }
-main p, main li { font-size: 17px; }
-h1 { font-size: 2.0em; color: #0b3954; margin: 0.5em 0 0.3em 0; line-height: 1.25; }
-h2 { font-size: 1.5em; color: #0b3954; margin-top: 1.4em; border-bottom: 1px solid #d0d7de; }
-h3 { font-size: 1.2em; color: #0b3954; }
-a { color: #0060a0; }
-nav.nt-nav { font-size: 16px; padding: 10px 0; border-bottom: 1px solid #d0d7de; }
-nav.nt-nav a { margin-right: 18px; }
-.nt-offline-note { background: #e8f3fb; border-left: 6px solid #0072B2; padding: 8px 14px;
-  margin: 10px 0; color: #06304d; }
-.nt-paths { display: flex; flex-flow: row wrap; }
-.nt-paths .nt-path { flex: 1 1 300px; min-width: 280px; }
-.nt-overview img { max-width: 100%; height: auto; }
-details summary { cursor: pointer; font-size: 18px; font-weight: 700; color: #0b3954; }
-.widget-radio-box { width: 100%; }
-.widget-radio-box label { display: flex !important; align-items: flex-start !important;
-  gap: 10px; }
-.widget-radio-box label input { order: -1; float: none !important; flex: none; width: 18px;
-  height: 18px; margin: 4px 0 0 2px !important; }
-.widget-toggle-buttons .widget-toggle-button { width: auto; min-width: 160px; }
-.nt-quiz-feedback { margin-top: 4px; }
-.widget-slider .widget-readout { min-width: 48px; font-weight: 700; }
-</style>
-"""
+PAGE_CSS = style_tag("offline-page.css")
 
 
 def note_html(inner_html: str) -> str:

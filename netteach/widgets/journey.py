@@ -15,6 +15,7 @@ from functools import cache
 import ipywidgets as w
 import numpy as np
 
+from .._data import style_tag
 from ..figures import journey as fig_journey
 from ..models import journey as model
 from ..models.sirt import natural_background_days
@@ -37,16 +38,7 @@ _STATUS_TAG = {
     "local": ' <span class="nt-tag" title="No verified source in the course fact base">'
              '(follow local protocol)</span>',
 }
-_CSS = """<style>
-.nt-journey li { font-size: 17px; margin: 5px 0; line-height: 1.45; }
-.nt-tag { color: #6b4a00; font-size: 14px; font-style: italic; }
-.nt-src { color: #555; font-size: 13px; }
-.nt-urg-emergency { background: #fde8e0; font-weight: 700; }
-.nt-urg-urgent { background: #fff4e0; font-weight: 700; }
-.nt-download { display: inline-block; margin: 6px 14px 6px 0; padding: 8px 16px;
-               background: #0072B2; color: white !important; border-radius: 6px;
-               font-size: 17px; text-decoration: none; font-weight: 600; }
-</style>"""
+_CSS = style_tag("journey.css")
 
 _THERAPY_OPTIONS = [(label, key) for key, label in model.THERAPIES.items()]
 _SHORT_THERAPY = [(key.upper(), key) for key in model.THERAPIES]

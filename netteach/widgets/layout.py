@@ -6,57 +6,12 @@ import html
 
 import ipywidgets as w
 
+from .._data import style_tag
 from .controls import disclaimer_html
 
 __all__ = ["panel", "two_columns", "css", "table_html", "picture_widget"]
 
-CSS = """
-<style>
-.jp-RenderedHTMLCommon, .widget-html-content, .widget-label, .widget-readout,
-.widget-dropdown select, .widget-text input, .widget-radio-box label, .widget-checkbox label,
-.widget-button { font-size: 16px !important; }
-.jp-RenderedHTMLCommon p, .jp-RenderedHTMLCommon li { font-size: 17px; line-height: 1.55; }
-.jp-RenderedHTMLCommon h1 { font-size: 2.1em; }
-.jp-RenderedHTMLCommon table { font-size: 16px; }
-.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { padding: 5px 10px; }
-.nt-panel { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 16px 14px 16px;
-            margin: 12px 0 18px 0; background: #fcfcfd; }
-.nt-panel-title { font-size: 19px; font-weight: 700; margin: 4px 0 6px 0; color: #0b3954; }
-.nt-panel-intro { font-size: 16px; margin: 0 0 8px 0; color: #222; }
-.nt-disclaimer { background: #fff4e0; border-left: 6px solid #E69F00; padding: 6px 12px;
-                 margin: 6px 0; font-size: 16px; color: #3a2500; }
-.nt-msg { padding: 6px 12px; margin: 4px 0; border-radius: 4px; font-size: 16px; }
-.nt-msg-error { background: #fde8e0; border-left: 6px solid #D55E00; color: #5a1f00; }
-.nt-msg-warning { background: #fff4e0; border-left: 6px solid #E69F00; color: #3a2500; }
-.nt-msg-info { background: #e8f3fb; border-left: 6px solid #0072B2; color: #06304d; }
-.nt-msg-ok { background: #e5f5ef; border-left: 6px solid #009E73; color: #013d2c; }
-.nt-busy-text { color: #0072B2; font-style: italic; font-size: 16px; }
-.nt-quiz-q { border-top: 1px solid #e1e4e8; padding-top: 8px; margin-top: 8px; }
-.nt-quiz-prompt { font-size: 17px; font-weight: 600; }
-.nt-quiz-tag { font-size: 13px; color: #555; }
-.nt-feedback-right { background: #e5f5ef; border-left: 6px solid #009E73; padding: 6px 12px;
-                     font-size: 16px; }
-.nt-feedback-wrong { background: #fde8e0; border-left: 6px solid #D55E00; padding: 6px 12px;
-                     font-size: 16px; }
-.nt-score { font-size: 18px; font-weight: 700; color: #0b3954; }
-.nt-table { border-collapse: collapse; font-size: 16px; margin: 6px 0; }
-.nt-table th, .nt-table td { border: 1px solid #d0d7de; padding: 5px 9px; text-align: left;
-                             vertical-align: top; }
-.nt-table th { background: #eef3f8; }
-.nt-references li { font-size: 15px; margin-bottom: 4px; }
-.nt-glossary dt { font-weight: 700; font-size: 17px; margin-top: 8px; }
-.nt-glossary dd { margin-left: 16px; font-size: 16px; }
-.nt-path { border: 1px solid #d0d7de; border-radius: 8px; padding: 8px 14px; margin: 6px;
-           background: #ffffff; }
-.nt-path h3 { margin: 4px 0; color: #0b3954; }
-.nt-coming { color: #666; font-style: italic; }
-.widget-radio-box label { height: auto !important; min-height: 28px; white-space: normal !important;
-  line-height: 1.4 !important; margin: 3px 0 !important; align-items: flex-start !important; }
-.widget-radio-box label input { margin-top: 4px; flex: none; }
-.widget-button { min-width: 120px; }
-.widget-slider .noUi-handle { width: 18px !important; height: 18px !important; }
-</style>
-"""
+CSS = style_tag("course.css")
 
 
 def table_html(rows, header=None, css_class: str = "") -> str:
