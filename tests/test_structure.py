@@ -184,3 +184,23 @@ def test_every_notebook_has_its_myst_source_and_matches_it():
     stale = sync_notebooks.stale()
     assert not stale, (f"{', '.join(stale)} differ from their .md sources: "
                        f"edit the .md, then run `{sync_notebooks.SYNC_COMMAND}`")
+
+
+def test_no_tracked_file_names_an_absolute_machine_path():
+    """Point to the fact base as ../shared/reference/..., never by where one machine keeps it."""
+    top = ROOT.resolve().parts[1] if len(ROOT.resolve().parts) > 1 else "work"
+    folders = sorted({top, "work", "home", "Users", "root", "mnt"})
+    names = "|".join(map(re.escape, folders))
+    pattern = re.compile(r"(^|[^A-Za-z0-9_.])/(" + names + r")/[A-Za-z]")
+    files = subprocess.run(["git", "ls-files"], capture_output=True, text=True, cwd=ROOT,
+                           check=True).stdout.split()
+    assert files, "git ls-files listed nothing"
+    found = []
+    for name in files:
+        path = ROOT / name
+        if path.suffix in {".png", ".npz", ".ipynb"} or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        found += [f"{name}:{i}" for i, line in enumerate(text.splitlines(), 1)
+                  if pattern.search(line)]
+    assert not found, f"absolute machine paths in {found}"

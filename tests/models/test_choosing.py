@@ -1,6 +1,6 @@
 """Tests of the decision explorer, the case scenarios and the reach curves (notebook 06).
 
-Published thresholds come from /work/shared/reference/ (cited at each test).
+Published thresholds come from ../shared/reference/ (cited at each test).
 """
 
 import math

@@ -1,6 +1,6 @@
 """Tests of the patient-journey content, the checklists and the carer dose (notebook 07).
 
-Values are checked against /work/shared/reference/ (anatomy-tace-rfa-nets.md section 5.5 and
+Values are checked against ../shared/reference/ (anatomy-tace-rfa-nets.md section 5.5 and
 sirt-y90.md section 10).
 """
 
