@@ -22,7 +22,7 @@ def all_references() -> dict[str, dict]:
     out: dict[str, dict] = {}
     for topic, table in load_folder("references").items():
         for key, entry in table.items():
-            if key in out:  # defined once only: tests/test_platform_data.py reports repeats
+            if key in out:  # defined once only: tests/test_platform.py reports repeats
                 continue
             out[key] = {**entry, "topic": topic}
     return out

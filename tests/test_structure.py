@@ -204,3 +204,23 @@ def test_no_tracked_file_names_an_absolute_machine_path():
         found += [f"{name}:{i}" for i, line in enumerate(text.splitlines(), 1)
                   if pattern.search(line)]
     assert not found, f"absolute machine paths in {found}"
+
+
+def test_each_page_states_the_time_that_the_course_map_gives():
+    """course.toml is the one source of a dashboard's time; its page must say the same."""
+    from netteach import course
+
+    dashboards = course.dashboards()
+    assert dashboards
+    for name, info in dashboards.items():
+        md = (ROOT / "notebooks" / name).with_suffix(".md")
+        if not md.exists():
+            continue
+        said = re.search(r"\*Time:\* about (\d+) minutes", md.read_text(encoding="utf-8"))
+        assert said, f"{md.name} does not say how long it takes"
+        assert int(said.group(1)) == info["minutes"], (
+            f"{md.name} says {said.group(1)} minutes, netteach/data/course.toml {info['minutes']}")
+    page = (ROOT / "notebooks" / "00_start_here.md").read_text(encoding="utf-8")
+    low, high = re.search(r"each dashboard takes (\d+) to (\d+) minutes", page).groups()
+    minutes = [d["minutes"] for d in dashboards.values()]
+    assert (int(low), int(high)) == (min(minutes), max(minutes))

@@ -169,7 +169,3 @@ def update_reach(artists, curves, level=0.1, visible=None):
             veil.set_bounds(box.x0, box.y0, box.width, box.height)
     return reaches
 
-
-def reach_table_rows(curves, level=0.1):
-    """Rows ``(label, measure, distance text)`` for a text table beside the figure."""
-    return [(c.label, c.measure, distance_text(c.reach_m(level))) for c in curves.values()]

@@ -244,7 +244,7 @@ def build_explorer_panel():
     update()
     numbers = w.VBox([size.widget, count.widget, liver, shunt.widget])
     ticks = w.VBox([w.HTML("<b>Tick what applies:</b>"), *flags.values()])
-    left = w.VBox([cases, two_columns(numbers, ticks, "50%", "50%"), messages.widget])
+    left = w.VBox([cases, two_columns(numbers, ticks, "50%"), messages.widget])
     banner = w.HTML(_CSS + f"<div class='nt-mdt' role='note'>"
                            f"{html.escape(model.NOT_A_RECOMMENDATION)}</div>")
     p = panel("Decision explorer: the factors for and against each treatment", banner, left,

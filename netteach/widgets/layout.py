@@ -67,12 +67,11 @@ def panel(title: str, *children, calculator: bool = False, intro: str | None = N
     return box
 
 
-def two_columns(left, right, left_width: str = "36%", right_width: str | None = None):
+def two_columns(left, right, left_width: str = "36%"):
     """Controls on the left, figure on the right; they stack on a screen narrower than ~900 px.
 
     The right column takes the rest of the row (``flex: 1``), so borders and margins never push
-    it onto a second line at projector widths. ``right_width`` is accepted for older callers
-    and ignored: the right column always fills the rest.
+    it onto a second line at projector widths.
     """
     left.layout.width = left_width
     left.layout.min_width = "280px"

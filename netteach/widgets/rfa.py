@@ -312,7 +312,7 @@ def build_simulator_panel():
     map_pane.widget.layout.width = "52%"
     hist_pane.widget.layout.width = "46%"
     box = panel("The ablation simulator",
-                two_columns(controls, _vbox(readout), left_width="45%", right_width="53%"),
+                two_columns(controls, _vbox(readout), left_width="45%"),
                 figures, shown,
                 intro="Set the generator and the patient, then watch the heat spread. The "
                       "picture is a slice across the needle; the white line is the edge of "
@@ -438,7 +438,7 @@ def build_suitability_panel():
     update()
     box = panel("When RFA suits",
                 two_columns(_vbox(size, margin, count, v_diam, v_dist, bowel, duct,
-                                  msgs.widget), readout, left_width="44%", right_width="54%"),
+                                  msgs.widget), readout, left_width="44%"),
                 pane.widget,
                 intro="Describe a tumour and its surroundings. The checklist weighs each "
                       "feature; the chart shows how often colorectal liver metastases stayed "
