@@ -131,8 +131,8 @@ def check_choice(name, value, choices):
     """Check that ``value`` is one of ``choices``; the error lists the valid ids."""
     choices = list(choices)
     try:
-        ok = value in choices
-    except TypeError:
+        ok = any(bool(value == c) for c in choices) and not isinstance(value, np.ndarray)
+    except (TypeError, ValueError):   # unhashable, or an array whose truth value is ambiguous
         ok = False
     if not ok:
         listed = ", ".join(repr(c) for c in choices)

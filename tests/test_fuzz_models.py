@@ -361,3 +361,33 @@ def test_hypothesis_mixture(module, name, fn):
         _check_outcome(fn, kwargs)
 
     run()
+
+
+# --- Regressions found by the physics review's fuzzing (issue 13, finding F1) ------------------
+
+def test_lung_shunt_from_tiny_counts_does_not_divide_by_zero():
+    from netteach.models import sirt
+    # sqrt(1e-200 * 1e-200) underflows to 0; sqrt(a) * sqrt(b) does not
+    assert sirt.lung_shunt_fraction_from_counts(0, 0, 1e-200, 1e-200) == 0.0
+    assert abs(sirt.lung_shunt_fraction_from_counts(1e-200, 1e-200, 1e-200, 1e-200) - 0.5) < 1e-12
+
+
+def test_compare_planning_methods_names_its_own_dose_parameter():
+    from netteach.models import sirt
+    with pytest.raises(ValueError, match="mean_liver_dose_gy"):
+        sirt.compare_planning_methods(1.75, 75, 300, 1500, 0.05, 4, mean_liver_dose_gy=-1)
+    with pytest.raises(ValueError, match="normal_liver_dose_gy"):
+        sirt.compare_planning_methods(1.75, 75, 300, 1500, 0.05, 4, normal_liver_dose_gy=-1)
+
+
+def test_check_choice_names_the_parameter_for_an_array():
+    from netteach.validation import check_choice
+    with pytest.raises(ValueError, match="^bead must be one of"):
+        check_choice("bead", np.array(["a", "b"]), ["a", "b"])
+    assert check_choice("bead", "a", ["a", "b"]) == "a"
+
+
+def test_activity_functions_are_capped_like_the_others():
+    from netteach.models import sirt
+    assert sirt.mird_activity_gbq(1000, 5, 0.9999999) == 30.0
+    assert sirt.partition_activity_gbq(300, 5, 5, 100, 0.999999) == 30.0

@@ -306,6 +306,7 @@ def partition_activity_gbq(normal_liver_dose_gy, tumour_mass_kg, normal_liver_ma
     -------
     float
         Activity (GBq): 2.101 GBq for 40 Gy, M_T = 0.3 kg, M_N = 1.2 kg, T/N = 4, LSF = 8%.
+        Capped at 30 GBq, the largest activity any function of this package accepts.
 
     Notes
     -----
@@ -320,7 +321,8 @@ def partition_activity_gbq(normal_liver_dose_gy, tumour_mass_kg, normal_liver_ma
     mt, mn, tn = _partition_inputs(tumour_mass_kg, normal_liver_mass_kg,
                                    tumour_to_normal_ratio, lung_shunt_fraction)
     lsf = _fraction("lung_shunt_fraction", lung_shunt_fraction, high_open=True)
-    return dn * (tn * mt + mn) / (float(C.Y90_DOSE_COEFFICIENT_GY_KG_PER_GBQ) * (1.0 - lsf))
+    return min(MAX_ACTIVITY_GBQ,
+               dn * (tn * mt + mn) / (float(C.Y90_DOSE_COEFFICIENT_GY_KG_PER_GBQ) * (1.0 - lsf)))
 
 
 def lung_dose_gy(activity_gbq, lung_shunt_fraction, lung_mass_kg=1.0):

@@ -50,7 +50,8 @@ def mird_activity_gbq(dose_gy, mass_kg, lung_shunt_fraction=0.0, residual_fracti
     Returns
     -------
     float
-        A = D M / [49.67 (1 - LSF)(1 - R)] in GBq.
+        A = D M / [49.67 (1 - LSF)(1 - R)] in GBq, capped at 30 GBq (the largest activity any
+        function of this package accepts; no real plan comes near it).
 
     References
     ----------
@@ -60,7 +61,8 @@ def mird_activity_gbq(dose_gy, mass_kg, lung_shunt_fraction=0.0, residual_fracti
     mass = check_scalar("mass_kg", mass_kg, 0.0, 5.0, low_open=True, unit="kg")
     lsf = check_scalar("lung_shunt_fraction", lung_shunt_fraction, 0.0, 1.0, high_open=True)
     r = check_scalar("residual_fraction", residual_fraction, 0.0, 1.0, high_open=True)
-    return d * mass / (float(C.Y90_DOSE_COEFFICIENT_GY_KG_PER_GBQ) * (1.0 - lsf) * (1.0 - r))
+    return min(MAX_ACTIVITY_GBQ, d * mass / (
+        float(C.Y90_DOSE_COEFFICIENT_GY_KG_PER_GBQ) * (1.0 - lsf) * (1.0 - r)))
 
 
 def lung_shunt_fraction_from_counts(lung_anterior, lung_posterior, liver_anterior,
@@ -92,8 +94,9 @@ def lung_shunt_fraction_from_counts(lung_anterior, lung_posterior, liver_anterio
     lp = check_scalar("lung_posterior", lung_posterior, 0.0, 1e9)
     va = check_scalar("liver_anterior", liver_anterior, 0.0, 1e9, low_open=True)
     vp = check_scalar("liver_posterior", liver_posterior, 0.0, 1e9, low_open=True)
-    gm_lung = math.sqrt(la * lp)
-    gm_liver = math.sqrt(va * vp)
+    # sqrt(a) * sqrt(b), not sqrt(a * b): the product of two tiny counts underflows to 0
+    gm_lung = math.sqrt(la) * math.sqrt(lp)
+    gm_liver = math.sqrt(va) * math.sqrt(vp)
     return gm_lung / (gm_lung + gm_liver)
 
 
@@ -151,6 +154,9 @@ def compare_planning_methods(height_m, weight_kg, tumour_volume_ml, normal_liver
     lsf = check_scalar("lung_shunt_fraction", lung_shunt_fraction, 0.0, 0.95)
     tn = check_scalar("tumour_to_normal_ratio", tumour_to_normal_ratio, 0.0, 100.0,
                       low_open=True)
+    # checked here under their own names (the inner functions would say ``dose_gy``)
+    check_scalar("normal_liver_dose_gy", normal_liver_dose_gy, 0.0, 300.0, unit="Gy")
+    check_scalar("mean_liver_dose_gy", mean_liver_dose_gy, 0.0, 1000.0, unit="Gy")
     mt, mn = volume_to_mass_kg(vt), volume_to_mass_kg(vn)
     bsa = bsa_activity_gbq(height_m, weight_kg, vt, vn, lsf)
     a_mird = min(MAX_ACTIVITY_GBQ, mird_activity_gbq(mean_liver_dose_gy, mt + mn, lsf))
