@@ -9,4 +9,6 @@ For teaching only, not for clinical decisions.
 
 __version__ = "0.1.0"
 
-DISCLAIMER = "For teaching only, not for clinical decisions."
+from .texts import say as _say
+
+DISCLAIMER = _say("course", "disclaimer")

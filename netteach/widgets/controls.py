@@ -11,6 +11,7 @@ import ipywidgets as w
 
 from .. import DISCLAIMER
 from ..ranges import Range, get, table
+from ..texts import say
 
 __all__ = ["slider", "number_box", "NumberBox", "dropdown", "checkbox", "MessageArea",
            "run_safely", "plain_error", "disclaimer", "disclaimer_html", "Busy",
@@ -127,10 +128,10 @@ class NumberBox:
         if x is None or not math.isfinite(x) or not r.contains(x):
             self.valid = False
             unit = f" {r.unit}" if r.unit else ""
-            self.messages.error(
-                f"{r.label} must be between {_format(r.min)} and {_format(r.max)}{unit}. "
-                f"You entered {x if x is not None else 'nothing'}{unit if x is not None else ''}. "
-                "Please enter a value in that range.")
+            given = f"{x}{unit}" if x is not None else "nothing"
+            self.messages.error(say("course", "controls.out_of_range", label=r.label,
+                                    low=_format(r.min), high=_format(r.max), unit=unit,
+                                    given=given))
         else:
             self.valid = True
             self.value = float(x)
